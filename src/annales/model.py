@@ -34,6 +34,7 @@ class Article:
     body_start: int = 0
     lang: str | None = None
     id: str = ""
+    source_id: str | None = None  # the id the source gave (jsonl `id`), if any
 
     def __post_init__(self) -> None:
         if not self.id:

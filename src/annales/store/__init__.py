@@ -1,1 +1,53 @@
-"""store stage."""
+"""store stage: coded articles in one DuckDB file, exportable as JSON Lines, CSV or Parquet.
+
+    with Store("events.duckdb") as db:
+        db.add(result)                      # one transaction; False if already stored
+        db.events(dyad=("VNM", "RUS"), since="2023-07")
+        db.export("parquet", "events.parquet")
+
+Schema (version 1, in `meta.schema_version`; column lists in `annales.store.schema`):
+
+articles      one row per input article, also those the pipeline skipped
+  article_id PK (the content hash `Article.id`, or the id the input gave), doc, published,
+  title, url, lang, content_hash (sha256[:16] of raw text), n_chars (len of raw),
+  n_stories, n_events, ingested_at (UTC), skipped (reason the article was not coded, or NULL)
+stories       one row per Story (main story, then teasers)
+  story_id PK, article_id, doc, is_teaser, published, title, text (cleaned)
+events        one row per Event; provenance columns doc, story_id, sentence, span, rule
+  event_id PK, article_id, story_id, doc, type, mode, context VARCHAR[], cameo, score,
+  date, date_end, trigger, sentence, span_start, span_end (trigger span in the story's
+  cleaned text), sentence_start, sentence_end, confidence, negated, future, published, rule,
+  location_name, location_country, lat, lon, location_geonameid, location_kind,
+  location_rule (location_* and lat/lon NULL when the event has no place)
+event_actors  one row per participant of an event
+  event_id, role ('actor' | 'recipient'), position (order within the role) -- PK of the three,
+  name, country, sector, title, actor_id, kind, rule, confidence
+events_full   VIEW: events.* plus `actors` and `recipients` as LIST(STRUCT(name, country,
+  sector, title, actor_id, kind, rule, confidence)) ordered by position; the layout of
+  Parquet exports and of the Dask engine's Parquet parts.
+
+Writing: `add(result)` writes an article with all its stories, events and participants in
+ONE transaction, or nothing (a crash mid-write leaves no half article). It is idempotent on
+article_id: an article already stored is left unchanged and `add` returns False. Two events
+of one article with the same event_id (same story, trigger span and type) keep the first.
+
+Filters of `events(...)` / `export(...)` (all combined with AND):
+  actor    substring of a participant's name, case- and accent-insensitive
+  country  a participant (actor or recipient) has this ISO3 / IGO code
+  dyad     (A, B): the participants' countries include A and B (either direction);
+           (A, A): an actor and a recipient both of A
+  type     PLOVER type, or a list of types (case-insensitive)
+  since    "YYYY", "YYYY-MM" or "YYYY-MM-DD", inclusive. Dates are compared on their common
+  until    ISO prefix, so a period overlaps the bound: date "2023-07" or "2023" passes
+           since="2023-07-15"; a range passes `since` on its date_end.
+           Events without a date or with a year-less date ("XXXX-10-12") are EXCLUDED as
+           soon as since or until is given: where they fall in time is unknown. Without
+           a date filter they are returned like any other event.
+Records come out ordered by date (year-less after dated, undated last), doc, story, span,
+in exactly the shape of `Event.to_dict()`, so stored events compare equal to extracted ones.
+"""
+from __future__ import annotations
+
+from .store import EXPORT_FORMATS, Store
+
+__all__ = ["Store", "EXPORT_FORMATS"]

@@ -1,0 +1,118 @@
+"""Loads the event knowledge: trigger lexicon, CAMEO code table, PLOVER context cues.
+
+All of it lives in `annales/data/events/`; a user adds a trigger or a code by editing those
+files (or pointing ANNALES_TRIGGERS at an extra YAML file of the same shape).
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from ..text import fold
+
+ROLE_SCHEMES = {"directed", "host", "symmetric", "meeting"}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    id: str
+    lemmas: frozenset[str]
+    pos: str
+    cameo: str
+    roles: str
+    stems: tuple[str, ...] = ()
+    reflexive: bool = False
+    reflexive_for: frozenset[str] = frozenset()
+    obj: frozenset[str] = frozenset()
+    not_obj: frozenset[str] = frozenset()
+    obl: frozenset[str] = frozenset()
+    governor: frozenset[str] = frozenset()
+    needs: tuple[str, ...] = ()
+    mode: str | None = None
+    intent: str | None = None
+    place_is_recipient: bool = False
+
+
+@dataclass(frozen=True)
+class Code:
+    cameo: str
+    type: str
+    mode: str | None
+    context: str | None
+    score: float
+    label: str
+
+
+@dataclass
+class Lexicon:
+    triggers: list[Trigger]
+    codes: dict[str, Code]
+    contexts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def code(self, cameo: str) -> Code:
+        try:
+            return self.codes[cameo]
+        except KeyError:
+            raise KeyError(f"CAMEO code {cameo!r} used by a trigger is missing from cameo.tsv") from None
+
+
+def _words(values) -> frozenset[str]:
+    return frozenset(fold(v) for v in (values or []))
+
+
+def _trigger(entry: dict, source: str) -> Trigger:
+    missing = [k for k in ("id", "lemma", "pos", "cameo", "roles") if k not in entry]
+    if missing:
+        raise ValueError(f"{source}: trigger {entry.get('id', '?')} lacks {', '.join(missing)}")
+    if entry["roles"] not in ROLE_SCHEMES:
+        raise ValueError(f"{source}: trigger {entry['id']}: roles must be one of {sorted(ROLE_SCHEMES)}")
+    return Trigger(
+        id=entry["id"], lemmas=_words(entry["lemma"]), pos=entry["pos"].upper(),
+        cameo=str(entry["cameo"]), roles=entry["roles"],
+        stems=tuple(fold(s) for s in entry.get("stems", [])),
+        reflexive=bool(entry.get("reflexive", False)),
+        reflexive_for=_words(entry.get("reflexive_for")),
+        obj=_words(entry.get("obj")), not_obj=_words(entry.get("not_obj")),
+        obl=_words(entry.get("obl")), governor=_words(entry.get("governor")),
+        needs=tuple(fold(n) for n in entry.get("needs", [])),
+        mode=entry.get("mode"), intent=str(entry["intent"]) if entry.get("intent") else None,
+        place_is_recipient=bool(entry.get("place_is_recipient", False)),
+    )
+
+
+def _data(name: str) -> str:
+    return resources.files("annales").joinpath("data", "events", name).read_text(encoding="utf-8")
+
+
+def _codes(text: str) -> dict[str, Code]:
+    codes = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cameo, typ, mode, context, score, label = (line.split("\t") + [""] * 6)[:6]
+        codes[cameo] = Code(cameo, typ, mode or None, context or None, float(score), label)
+    return codes
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The shipped lexicon, plus any files named in ANNALES_TRIGGERS (os.pathsep-separated)."""
+    entries = [(e, "triggers.yaml") for e in yaml.safe_load(_data("triggers.yaml"))]
+    for extra in filter(None, os.environ.get("ANNALES_TRIGGERS", "").split(os.pathsep)):
+        # user entries come first so they can override the shipped ones
+        entries = [(e, extra) for e in yaml.safe_load(Path(extra).read_text(encoding="utf-8"))] + entries
+    lex = Lexicon(
+        triggers=[_trigger(e, src) for e, src in entries],
+        codes=_codes(_data("cameo.tsv")),
+        contexts={k: tuple(fold(w) for w in v) for k, v in yaml.safe_load(_data("contexts.yaml")).items()},
+    )
+    for t in lex.triggers:  # fail at load time, not in the middle of a corpus
+        lex.code(t.cameo)
+        if t.intent:
+            lex.code(t.intent)
+    return lex

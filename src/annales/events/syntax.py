@@ -1,0 +1,102 @@
+"""Dependency-parse helpers: who is the subject, the object, the obliques of a predicate.
+
+They read Universal Dependencies labels as produced by spaCy's French parsers.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..text import fold
+
+SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
+OBJECT_DEPS = {"obj", "obl:arg", "iobj"}
+OBLIQUE_DEPS = {"obl", "obl:arg", "obl:mod", "nmod", "obl:agent", "iobj"}
+# climbing from a non-finite or coordinated verb to the verb whose subject it shares
+SHARES_SUBJECT = {"xcomp", "advcl", "conj", "acl", "ccomp"}
+REFLEXIVE_FORMS = {"se", "s'", "s\u2019", "me", "m'", "nous", "vous", "te", "t'"}
+
+
+def lemma(tok: Token) -> str:
+    return fold(tok.lemma_ or tok.text)
+
+
+def is_reflexive(verb: Token) -> bool:
+    return any(c.dep_.startswith("expl") or (c.pos_ == "PRON" and c.lower_ in REFLEXIVE_FORMS)
+               for c in verb.children)
+
+
+def with_conjuncts(tok: Token) -> list[Token]:
+    return [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
+
+
+def subjects(verb: Token, max_climb: int = 4) -> tuple[list[Token], Token]:
+    """Subject heads of `verb`, climbing through infinitives, gerunds and coordination.
+
+    Returns the subjects and the verb that carries them ("en recevant" takes the subject of
+    the verb it depends on; "participé" coordinated with "mis en œuvre" shares its subject).
+    """
+    cur = verb
+    for _ in range(max_climb):
+        subs = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
+        if subs:
+            out = []
+            for s in subs:
+                out.extend(with_conjuncts(s))
+            return out, cur
+        if cur.dep_ in SHARES_SUBJECT and cur.head is not cur:
+            cur = cur.head
+            continue
+        break
+    return [], cur
+
+
+def agents(verb: Token) -> list[Token]:
+    """Agents of a passive ("coprésidée par X")."""
+    out = []
+    for c in verb.children:
+        if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and any(g.lower_ == "par" for g in c.children if g.dep_ == "case")):
+            out.extend(with_conjuncts(c))
+    return out
+
+
+def objects(verb: Token) -> list[Token]:
+    out = []
+    for c in verb.children:
+        if c.dep_ in OBJECT_DEPS:
+            out.extend(with_conjuncts(c))
+    return out
+
+
+def obliques(tok: Token) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in OBLIQUE_DEPS]
+
+
+def case_of(tok: Token) -> str:
+    """The preposition introducing a nominal ("au", "avec", "en"), folded, or ''."""
+    for c in tok.children:
+        if c.dep_ == "case":
+            return fold(c.text)
+    return ""
+
+
+def is_negated(verb: Token) -> bool:
+    kids = {fold(c.text) for c in verb.children}
+    return ("ne" in kids or "n'" in kids) and bool(kids & {"pas", "jamais", "plus", "aucun", "nullement", "point"})
+
+
+def is_future(verb: Token) -> bool:
+    """Future or conditional verb, or a future built with "aller" + infinitive."""
+    for t in [verb, *[c for c in verb.children if c.dep_.startswith("aux")]]:
+        if "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood"):
+            return True
+    return verb.dep_ == "xcomp" and lemma(verb.head) == "aller"
+
+
+def clause_verb(tok: Token) -> Token:
+    """The verb heading the clause `tok` sits in (the token itself when it is a verb)."""
+    cur = tok
+    for _ in range(8):
+        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+            return cur
+        cur = cur.head
+    return cur

@@ -1,0 +1,303 @@
+"""`Store`: the DuckDB database of articles, stories, events and their participants."""
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+import duckdb
+
+from ..model import content_hash
+from ..pipeline import ArticleResult
+from . import schema as S
+
+_ISO_BOUND = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+EXPORT_FORMATS = ("jsonl", "csv", "parquet")
+
+
+def _check_bound(name: str, value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = str(value).strip()
+    if not _ISO_BOUND.match(value):
+        raise ValueError(f"{name} must be YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+    return value
+
+
+def _sql_str(s: str) -> str:
+    return "'" + str(s).replace("'", "''") + "'"
+
+
+class Store:
+    """A DuckDB file holding coded articles (see `annales.store` for the schema).
+
+    One writer at a time (DuckDB locks the file); open with `read_only=True` to query
+    while nothing writes. Use as a context manager, or call `close()`.
+    """
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        self.path = Path(path)
+        if read_only and not self.path.exists():
+            raise FileNotFoundError(f"database not found: {self.path}")
+        self.read_only = read_only
+        self.con = duckdb.connect(str(self.path), read_only=read_only)
+        if not read_only:
+            self._create()
+        self._check_version()
+
+    # ------------------------------------------------------------------ lifecycle
+    def _create(self) -> None:
+        self.con.execute("BEGIN")
+        try:
+            for stmt in S.DDL:
+                self.con.execute(stmt)
+            self.con.execute(
+                "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
+                [str(S.SCHEMA_VERSION)],
+            )
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def _check_version(self) -> None:
+        try:
+            row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except duckdb.CatalogException as exc:
+            raise ValueError(f"{self.path} is not an annales database") from exc
+        if row is None or int(row[0]) != S.SCHEMA_VERSION:
+            raise ValueError(
+                f"{self.path}: schema version {row and row[0]}, this annales expects {S.SCHEMA_VERSION}"
+            )
+
+    def close(self) -> None:
+        if self.con is not None:
+            self.con.close()
+            self.con = None  # type: ignore[assignment]
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ articles
+    def has_article(self, article_id: str) -> bool:
+        return self.con.execute(
+            "SELECT 1 FROM articles WHERE article_id = ?", [article_id]
+        ).fetchone() is not None
+
+    def article_ids(self) -> set[str]:
+        return {r[0] for r in self.con.execute("SELECT article_id FROM articles").fetchall()}
+
+    def counts(self) -> dict[str, int]:
+        return {
+            t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("articles", "stories", "events", "event_actors")
+        }
+
+    # ------------------------------------------------------------------ writing
+    def add(self, result: ArticleResult) -> bool:
+        """Store one article with its stories and events in one transaction.
+
+        Idempotent: if the article id is already stored nothing changes and False is
+        returned. Any failure rolls the whole article back.
+        """
+        return self.add_many([result]) == 1
+
+    def add_many(self, results: Iterable[ArticleResult]) -> int:
+        """Store several articles in ONE transaction; returns how many were new."""
+        results = list(results)
+        if not results:
+            return 0
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            ids = [r.article.id for r in results]
+            present = {
+                row[0]
+                for row in con.execute(
+                    "SELECT article_id FROM articles WHERE list_contains(?, article_id)", [ids]
+                ).fetchall()
+            }
+            now = datetime.now(timezone.utc)
+            arts, stories, events, actors = [], [], [], []
+            seen_articles: set[str] = set()
+            seen_events: set[str] = set()
+            for r in results:
+                a = r.article
+                if a.id in present or a.id in seen_articles:
+                    continue
+                seen_articles.add(a.id)
+                n_events = 0
+                for sr in r.stories:
+                    st = sr.story
+                    stories.append({
+                        "story_id": st.story_id, "article_id": a.id, "doc": st.doc,
+                        "is_teaser": bool(st.is_teaser), "published": st.published,
+                        "title": st.title, "text": st.text,
+                    })
+                    for ev in sr.events:
+                        if ev.event_id in seen_events:
+                            # same story, span and type twice: keep the first (the id is the key)
+                            continue
+                        seen_events.add(ev.event_id)
+                        events.append(S.event_row(ev))
+                        actors.extend(S.actor_rows(ev))
+                        n_events += 1
+                arts.append({
+                    "article_id": a.id, "doc": a.doc, "published": a.published, "title": a.title,
+                    "url": a.url, "lang": a.lang, "content_hash": content_hash(a.raw),
+                    "n_chars": len(a.raw), "n_stories": len(r.stories), "n_events": n_events,
+                    "ingested_at": now, "skipped": r.skipped,
+                })
+            if arts:
+                self._insert("articles", S.to_arrow(arts, S.ARTICLE_COLUMNS))
+                if stories:
+                    self._insert("stories", S.to_arrow(stories, S.STORY_COLUMNS))
+                if events:
+                    self._insert("events", S.to_arrow(events, S.EVENT_COLUMNS))
+                if actors:
+                    self._insert("event_actors", S.to_arrow(actors, S.EVENT_ACTOR_COLUMNS))
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        return len(arts)
+
+    def _insert(self, table: str, data: Any) -> None:
+        name = f"_ins_{table}"
+        self.con.register(name, data)
+        try:
+            self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {name}")
+        finally:
+            self.con.unregister(name)
+
+    # ------------------------------------------------------------------ reading
+    @staticmethod
+    def _where(
+        actor: str | None = None,
+        country: str | None = None,
+        dyad: Sequence[str] | None = None,
+        type: str | Sequence[str] | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> tuple[str, list[Any]]:
+        conds: list[str] = []
+        params: list[Any] = []
+        if actor:
+            conds.append(
+                "EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.event_id "
+                "AND contains(strip_accents(lower(a.name)), ?))"
+            )
+            params.append(S.fold(actor))
+        if country:
+            conds.append(
+                "EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.event_id "
+                "AND upper(a.country) = ?)"
+            )
+            params.append(country.strip().upper())
+        if dyad:
+            codes = [c.strip().upper() for c in dyad if c and c.strip()]
+            if len(codes) != 2:
+                raise ValueError(f"dyad needs two country codes, got {dyad!r}")
+            # same code twice (VNM,VNM): an actor and a recipient of that country
+            roles = ("actor", "recipient") if codes[0] == codes[1] else (None, None)
+            for c, role in zip(codes, roles):
+                conds.append(
+                    "EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.event_id "
+                    "AND upper(a.country) = ?" + (f" AND a.role = '{role}')" if role else ")")
+                )
+                params.append(c)
+        if type:
+            types = [type] if isinstance(type, str) else list(type)
+            conds.append("list_contains(?, upper(e.type))")
+            params.append([t.strip().upper() for t in types])
+        since = _check_bound("since", since)
+        until = _check_bound("until", until)
+        if since or until:
+            # only dates with a known year take part in a date filter
+            conds.append("regexp_matches(e.date, '^[0-9]{4}')")
+        if since:
+            # the event's last day (date_end, else date) compared on the common ISO prefix:
+            # "2023" and "2023-07" both overlap since="2023-07-15"
+            end = "(CASE WHEN regexp_matches(e.date_end, '^[0-9]{4}') THEN e.date_end ELSE e.date END)"
+            conds.append(
+                f"left({end}, least(length({end}), length(?))) >= left(?, least(length({end}), length(?)))"
+            )
+            params += [since, since, since]
+        if until:
+            conds.append(
+                "left(e.date, least(length(e.date), length(?))) <= left(?, least(length(e.date), length(?)))"
+            )
+            params += [until, until, until]
+        return (" WHERE " + " AND ".join(conds)) if conds else "", params
+
+    _ORDER = " ORDER BY e.date NULLS LAST, e.doc, e.story_id, e.span_start, e.event_id"
+
+    def _select(self, filters: dict[str, Any], limit: int | None) -> tuple[str, list[Any]]:
+        where, params = self._where(**filters)
+        sql = f"SELECT e.* FROM events_full e{where}{self._ORDER}"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return sql, params
+
+    def events(
+        self,
+        actor: str | None = None,
+        country: str | None = None,
+        dyad: Sequence[str] | None = None,
+        type: str | Sequence[str] | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Stored events as `Event.to_dict()` records, filtered (see the module docstring)."""
+        filters = dict(actor=actor, country=country, dyad=dyad, type=type, since=since, until=until)
+        sql, params = self._select(filters, limit)
+        cur = self.con.execute(sql, params)
+        names = [d[0] for d in cur.description]
+        return [S.record_from_row(dict(zip(names, row))) for row in cur.fetchall()]
+
+    def count_events(self, **filters: Any) -> int:
+        where, params = self._where(**filters)
+        return self.con.execute(f"SELECT count(*) FROM events e{where}", params).fetchone()[0]
+
+    # ------------------------------------------------------------------ export
+    def export(self, fmt: str, path: str | Path, limit: int | None = None, **filters: Any) -> int:
+        """Write the (filtered) events to `path` as jsonl, csv or parquet; returns the row count.
+
+        jsonl: one `Event.to_dict()` record per line. parquet: the `events` columns plus
+        `actors` and `recipients` as lists of structs (the same layout as the Dask parts).
+        csv: the `events` columns, with `context`, `actors` and `recipients` as JSON text.
+        """
+        fmt = fmt.lower()
+        if fmt not in EXPORT_FORMATS:
+            raise ValueError(f"unknown export format {fmt!r} (use one of {', '.join(EXPORT_FORMATS)})")
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if fmt == "jsonl":
+            recs = self.events(limit=limit, **filters)
+            with open(path, "w", encoding="utf-8") as fh:
+                for r in recs:
+                    fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+            return len(recs)
+        sql, params = self._select(filters, limit)
+        if fmt == "csv":
+            sql = (
+                "SELECT * REPLACE (to_json(context) AS context, to_json(actors) AS actors, "
+                f"to_json(recipients) AS recipients) FROM ({sql})"
+            )
+            opts = "FORMAT CSV, HEADER"
+        else:
+            opts = "FORMAT PARQUET, COMPRESSION ZSTD"
+        # COPY takes no parameters: materialise the selection first
+        self.con.execute("CREATE OR REPLACE TEMP TABLE _export AS " + sql, params)
+        try:
+            n = self.con.execute("SELECT count(*) FROM _export").fetchone()[0]
+            self.con.execute(f"COPY _export TO {_sql_str(str(path))} ({opts})")
+        finally:
+            self.con.execute("DROP TABLE IF EXISTS _export")
+        return n
