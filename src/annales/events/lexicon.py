@@ -54,6 +54,14 @@ class Lexicon:
     codes: dict[str, Code]
     contexts: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
+    @property
+    def event_nouns(self) -> frozenset[str]:
+        """Nouns that name an event of their own (visite, réunion, conversation…)."""
+        out: set[str] = set()
+        for t in self.triggers:
+            out |= t.obj if t.pos == "VERB" else t.lemmas
+        return frozenset(out)
+
     def code(self, cameo: str) -> Code:
         try:
             return self.codes[cameo]

@@ -154,26 +154,36 @@ class Store:
                     "ingested_at": now, "skipped": r.skipped,
                 })
             if arts:
-                self._insert("articles", S.to_arrow(arts, S.ARTICLE_COLUMNS))
-                if stories:
-                    self._insert("stories", S.to_arrow(stories, S.STORY_COLUMNS))
-                if events:
-                    self._insert("events", S.to_arrow(events, S.EVENT_COLUMNS))
-                if actors:
-                    self._insert("event_actors", S.to_arrow(actors, S.EVENT_ACTOR_COLUMNS))
+                self._insert("articles", arts, S.ARTICLE_COLUMNS)
+                self._insert("stories", stories, S.STORY_COLUMNS)
+                self._insert("events", events, S.EVENT_COLUMNS)
+                self._insert("event_actors", actors, S.EVENT_ACTOR_COLUMNS)
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
         return len(arts)
 
-    def _insert(self, table: str, data: Any) -> None:
-        name = f"_ins_{table}"
-        self.con.register(name, data)
+    _VALUES_MAX_ROWS = 64  # below this a multi-row VALUES insert beats an Arrow scan
+
+    def _insert(self, table: str, rows: list[dict[str, Any]], cols: list[tuple[str, str, Any]]) -> None:
+        if not rows:
+            return
+        names = [c[0] for c in cols]
+        if len(rows) <= self._VALUES_MAX_ROWS:
+            one = "(" + ", ".join("?" * len(names)) + ")"
+            collist = ", ".join(f'"{n}"' for n in names)
+            params = [r[n] for r in rows for n in names]
+            self.con.execute(
+                f"INSERT INTO {table} ({collist}) VALUES " + ", ".join([one] * len(rows)), params
+            )
+            return
+        view = f"_ins_{table}"
+        self.con.register(view, S.to_arrow(rows, cols))
         try:
-            self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {name}")
+            self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {view}")
         finally:
-            self.con.unregister(name)
+            self.con.unregister(view)
 
     # ------------------------------------------------------------------ reading
     @staticmethod

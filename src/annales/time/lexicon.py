@@ -55,8 +55,8 @@ class Lexicon:
         Longest first so "avant-hier" wins over "hier"; apostrophes match both ' and ’.
         """
         words = sorted(self.data[key], key=len, reverse=True)
-        parts = [re.escape(w).replace("'", "['\u2019]").replace("\u2019", "['\u2019]")
-                 for w in words]
+        parts = [re.sub("['\u2019]", lambda _: "['\u2019]", re.escape(w)) for w in words]
+        parts = list(dict.fromkeys(parts))
         return "(?:" + "|".join(parts) + ")"
 
     def month(self, word: str) -> int | None:

@@ -1,6 +1,6 @@
 """Turn pattern matches into resolved `Timex` values.
 
-Two passes: `find_spans` collects every rule match, drops the ones a guard rejects (false
+Two passes: `spans.find_spans` collects every rule match, drops the ones a guard rejects (false
 years, capitalised names) and keeps the longest non-overlapping ones; `Resolver` then walks
 them in text order, so anaphora ("le lendemain") can use the date resolved just before
 them (the narrative anchor), while deictics ("hier", "mardi") use the publication date.
@@ -14,106 +14,10 @@ from ..model import Timex
 from .dates import (Anchor, add_days, add_months, closest_year, iso, iso_week, valid_day,
                     weekday_near)
 from .lexicon import fold, lexicon, norm
-from .patterns import Rule, rules
+from .patterns import Rule
+from .spans import WORD, find_spans
 
 UNKNOWN = "XXXX"
-
-
-# --------------------------------------------------------------------------- span finding
-
-_WORD = re.compile(r"[\w'\u2019-]+")
-_NOT_PLURAL_NOUNS = {"les", "des", "ses", "mes", "tes", "nos", "vos", "leurs", "lors", "depuis",
-                     "puis", "dans", "sous", "sans", "vers", "après", "alors", "mais", "plus",
-                     "moins", "pas", "très", "tous", "toutes", "avons", "jamais", "toujours",
-                     "ans", "mois", "fois", "années"}
-
-
-def _next_word(text: str, pos: int) -> str:
-    m = _WORD.search(text, pos, min(len(text), pos + 40))
-    return m.group(0) if m and not text[pos:m.start()].strip(" \u00a0") else ""
-
-
-def _prev_text(text: str, pos: int, n: int = 14) -> str:
-    return text[max(0, pos - n):pos]
-
-
-def _year_is_quantity(text: str, m: re.Match) -> bool:
-    """True when a 4-digit number is a count, not a year ("2000 habitants", "1 500 000").
-
-    Signs: a unit or plural noun right after it, digits glued before it (thousands
-    separators), a decimal part after it, or a quantity word ("plus de") before it.
-    """
-    lx = lexicon()
-    start, end = m.start("y") if "y" in m.groupdict() and m.group("y") else m.start(), m.end()
-    before = _prev_text(text, start)
-    if re.search(r"\d[\s\u00a0.,]?$", before) or re.match(r"[.,]\d", text[end:end + 2]):
-        return True
-    if re.search(r"(?:n°|numéro|[€$£]|plus de|moins de|près de|environ|quelque|sur)\s*$", before, re.I):
-        return True
-    nxt = _next_word(text, end)
-    if nxt[:1] in "€$%":
-        return True
-    if not nxt:
-        tail = text[end:end + 3].lstrip()
-        return tail[:1] in ("€", "$", "%")
-    if fold(nxt) in lx.quantity_nouns or norm(nxt) in lx.quantity_nouns:
-        return True
-    introduced = re.search(r"(?:en|depuis|de|l['\u2019]an|année|dès|avant|après|à|d['\u2019]ici|jusqu['\u2019]en|fin|début|mi-)\s*$",
-                           before, re.I)
-    plural = nxt.islower() and len(nxt) > 3 and nxt[-1] in "sx" and norm(nxt) not in _NOT_PLURAL_NOUNS
-    return plural and not introduced
-
-
-def _guard(rule: Rule, m: re.Match, text: str) -> bool:
-    """Whether a match may stand (True) or is a known false positive (False)."""
-    g = m.groupdict()
-    if rule.name == "year":
-        y = int(g["y"])
-        prefixed = m.group(0)[:1].isalpha()
-        if not prefixed and not 1800 <= y <= 2100:
-            return False
-        return not _year_is_quantity(text, m)
-    if rule.name == "year_range":
-        if int(g["y2"]) <= int(g["y1"]) or int(g["y2"]) - int(g["y1"]) > 100:
-            return False
-        return not _year_is_quantity(text, m)
-    if rule.name == "month":
-        word = g["m"]
-        if not (g["prep"] or g["y"] or g["rel"]) and word[:1].isupper():
-            return False            # "Mars" the planet, "Mai" a name: only lower-case alone
-        if g["y"] and not re.fullmatch(r"\d{4}|['\u2019]?\d\d", g["y"]):
-            return False
-        return True
-    if rule.name == "relative_period":
-        if not (g["this"] or g["rel"]):
-            return False            # "l'année", "la semaine" alone refer to nothing
-        return True
-    if rule.name in ("date_day_month", "range_day_month"):
-        y = g.get("y") or g.get("y2")
-        if y and len(y.strip("'\u2019")) == 2 and _next_word(text, m.end()).isalpha():
-            nxt = norm(_next_word(text, m.end()))
-            if nxt in lexicon().quantity_nouns:
-                return False
-        return True
-    if rule.name == "duration":
-        return True
-    return True
-
-
-def find_spans(text: str) -> list[tuple[Rule, re.Match]]:
-    """Every accepted rule match, longest first among overlaps, returned in text order."""
-    cands: list[tuple[int, int, int, Rule, re.Match]] = []
-    for rule in rules():
-        for m in rule.regex.finditer(text):
-            if m.end() > m.start() and _guard(rule, m, text):
-                cands.append((m.start(), m.end(), rule.priority, rule, m))
-    cands.sort(key=lambda c: (-(c[1] - c[0]), -c[2], c[0]))
-    taken: list[tuple[int, int, Rule, re.Match]] = []
-    for s, e, _, rule, m in cands:
-        if all(e <= ts or s >= te for ts, te, _, _ in taken):
-            taken.append((s, e, rule, m))
-    taken.sort(key=lambda t: t[0])
-    return [(r, m) for _, _, r, m in taken]
 
 
 # --------------------------------------------------------------------------- resolution
@@ -160,8 +64,11 @@ def future_tense(text: str, start: int, end: int) -> bool:
     future-tense endings against past auxiliaries; ties go to the past.
     """
     lx = lexicon()
+    before = WORD.findall(text[max(0, start - 30):start])
+    if before and re.search(r"[^\W\d]{3,}(?:é|ée|és|ées)$", before[-1]):
+        return False                # "annoncées mercredi": a past participle governs it
     fut = past = 0
-    for w in _WORD.findall(_clause(text, start, end)):
+    for w in WORD.findall(_clause(text, start, end)):
         n = norm(w)
         if n in lx.future_cues or fold(n) in lx.future_cues:
             fut += 1
@@ -178,6 +85,7 @@ class Resolver:
     def __init__(self, anchor: str | None):
         self.anchor = Anchor.parse(anchor)
         self.last_day: dt.date | None = None
+        self.last_end: int | None = None      # where the last day-precise date ended
 
     # -- helpers
     def _coarse(self) -> tuple[str | None, float]:
@@ -228,7 +136,7 @@ class Resolver:
             return None
         value, end_value, typ, conf, name, day = out
         if day is not None:
-            self.last_day = day
+            self.last_day, self.last_end = day, m.end()
         return Timex(start=m.start(), end=m.end(), text=m.group(0), value=value,
                      end_value=end_value, type=typ, rule=name, confidence=round(conf, 2))
 
@@ -334,9 +242,19 @@ class Resolver:
     def _narrative(self) -> dt.date | None:
         return self.last_day or self.anchor.date
 
+    def _apposition(self, text: str, m: re.Match) -> bool:
+        """"hier, au lendemain de la démission": "lendemain de X" placed right after a date
+        restates that date (the day after X), it does not move one day past it."""
+        if not re.match(r"\s+(?:de|du|des|d['\u2019])", text[m.end():m.end() + 5]):
+            return False
+        gap = text[self.last_end:m.start()] if self.last_end is not None else None
+        return gap is not None and len(gap) <= 40 and not re.search(r"[.!?;\n]", gap)
+
     def r_anaphora_day(self, text, m):
         lx = lexicon()
         offset = lx.anaphora[fold(m.group("w"))]
+        if offset and self.last_day and self._apposition(text, m):
+            return iso(self.last_day), None, "DATE", 0.7, "anaphora_apposition", self.last_day
         ref = self._narrative()
         if ref is None:
             return None, None, "DATE", 0.0, "anaphora_day_unresolved", None
@@ -369,7 +287,12 @@ class Resolver:
         n = lx.number(m.group("n"))
         if n is None:
             return None
-        sign = 1 if fold(m.group("dir")) in ("plus tard", "apres") else -1
+        direction = fold(m.group("dir"))
+        if direction in ("apres", "avant") and re.match(r"\s+[^\W\d]", text[m.end():m.end() + 3]):
+            # "six ans après sa victoire": counted from an event, not from the last date
+            unit = {"j": "D", "s": "W", "m": "M", "a": "Y"}[fold(m.group("u"))[0]]
+            return f"P{n}{unit}", None, "DURATION", 0.8, "duration_from_event", None
+        sign = 1 if direction in ("plus tard", "apres") else -1
         ref = self._narrative()
         if ref is None:
             return None, None, "DATE", 0.0, "anaphora_shift_unresolved", None

@@ -1,0 +1,66 @@
+"""When and where an event happened: the time expression or place governing its clause.
+
+A time expression or place governs an event when, walking up the parse from it, one reaches
+the trigger (or its light verb, or its noun) without passing through another verb or
+through an apposition describing a person ("X, en visite du 17 au 20 avril, …").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..text import fold
+from .triggers import Candidate
+
+BARRIER_DEPS = {"appos", "acl", "acl:relcl", "nsubj", "nsubj:pass", "ccomp", "advcl", "xcomp", "parataxis"}
+BEFORE_CUES = ("auparavant", "precedemment", "plus tot", "anterieurement")
+
+
+def governs(root: Token, cand: Candidate, max_hops: int = 4, event_nouns: frozenset[str] = frozenset()) -> bool:
+    """True when `root` attaches to the trigger without crossing a verb, an apposition, or
+    another event noun ("en visite … du 17 au 20 avril" dates the visit, not the meeting)."""
+    targets = {t.i for t in cand.tokens}
+    cur = root
+    for _ in range(max_hops):
+        if cur.i in targets:
+            return True
+        if cur.head is cur or cur.dep_ in BARRIER_DEPS:
+            return False
+        nxt = cur.head
+        if nxt.i in targets:
+            return True
+        if nxt.pos_ in ("VERB", "AUX") or fold(nxt.lemma_) in event_nouns:
+            return False
+        cur = nxt
+    return False
+
+
+def span_root(doc, start: int, end: int) -> Token | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def nearest_governing(items, cand: Candidate, sent: Span, event_nouns: frozenset[str] = frozenset()):
+    """The governing item (each with a `.root` token) nearest to the trigger, or None."""
+    inside = [it for it in items if it.root is not None and sent.start <= it.root.i < sent.end]
+    gov = [it for it in inside if governs(it.root, cand, event_nouns=event_nouns)]
+    if not gov:
+        return None
+    return min(gov, key=lambda it: abs(it.root.i - cand.head.i))
+
+
+def says_before(sent: Span) -> bool:
+    """"Auparavant, …": the event precedes the narrative; only its month is known."""
+    low = fold(sent.text)
+    return any(cue in low for cue in BEFORE_CUES)
+
+
+def fronted(items, sent: Span):
+    """A time expression opening the sentence before its first comma ("Le 7 juillet, …")
+    scopes over the whole sentence, whatever the parser made of it."""
+    comma = next((t.i for t in sent if t.text == ","), None)
+    if comma is None or comma - sent.start > 8:
+        return None
+    for it in items:
+        if it.root is not None and sent.start <= it.root.i < comma:
+            return it
+    return None

@@ -1,0 +1,207 @@
+"""The event coder: trigger lexicon + parse + actor mentions + time expressions -> Events.
+
+For each sentence of a story it finds the triggers (triggers.py), assigns the mentioned
+actors to sides (roles.py), takes the date and place governing the trigger's clause
+(anchoring.py) or else the narrative's, and emits one Event per fact with the rule that
+fired. Events of one story that say the same thing (same type, code, date and states) are
+merged, keeping every named participant.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Actor, Event, Mention, Place, Story, Timex
+from ..text import fold
+from .anchoring import fronted, nearest_governing, says_before, span_root
+from .lexicon import Lexicon, load_lexicon
+from .roles import MentionSpan, Sides, find_sides
+from .syntax import is_future, is_negated, lemma
+from .triggers import Candidate, find_candidates
+
+INTENT_HEADS = {"possibilite", "projet", "intention", "prevoir", "envisager", "vouloir", "souhaiter",
+                "compter", "esperer", "promouvoir", "proposer", "decider", "engager", "pret"}
+DATELINE_MARK = "(vna)"
+
+
+@dataclass
+class Anchored:
+    root: Token | None
+    item: object
+
+
+@dataclass
+class _Narrative:
+    """What the story has established so far: the last event's date and place."""
+
+    date: str | None = None
+    date_end: str | None = None
+    place: Place | None = None
+    first_day: str | None = None
+
+
+def _month(value: str | None) -> str | None:
+    return value[:7] if value and len(value) >= 7 else value
+
+
+def _is_day(value: str | None) -> bool:
+    return bool(value) and len(value) == 10
+
+
+class EventCoder:
+    def __init__(self, lexicon: Lexicon | None = None, gazetteer=None):
+        self.lexicon = lexicon or load_lexicon()
+        self.gazetteer = gazetteer
+        self.event_nouns = self.lexicon.event_nouns
+
+    # -- helpers -----------------------------------------------------------------------
+    def _mention_spans(self, doc: Doc, mentions: list[Mention]) -> list[MentionSpan]:
+        out = []
+        for m in mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and len(span):
+                out.append(MentionSpan(m, {t.i for t in span}, span.start))
+        return sorted(out, key=lambda m: m.first)
+
+    def _places(self, doc: Doc, spans: list[MentionSpan]) -> list[Anchored]:
+        if self.gazetteer is None:
+            return []
+        inside_people = {i for m in spans if m.actor.kind in ("person", "org") for i in m.tokens}
+        out = []
+        for start, end, place in self.gazetteer.find(doc.text):
+            if doc.text[end:end + 8].strip().lower().startswith(DATELINE_MARK):
+                continue  # "Hanoï (VNA) -": where the wire was filed, not where it happened
+            root = span_root(doc, start, end)
+            if root is None or root.i in inside_people:
+                continue
+            out.append(Anchored(root, place))
+        return out
+
+    def _context(self, sent: Span) -> list[str]:
+        words = [fold(t.text) for t in sent] + [lemma(t) for t in sent]
+        return [ctx for ctx, cues in self.lexicon.contexts.items()
+                if any(w.startswith(c) for w in words for c in cues)]
+
+    @staticmethod
+    def _intended(cand: Candidate) -> bool:
+        cur = cand.head
+        for _ in range(3):
+            if cur.head is cur:
+                break
+            cur = cur.head
+            if lemma(cur) in INTENT_HEADS:
+                return True
+        return False
+
+    # -- main --------------------------------------------------------------------------
+    def code(self, story: Story, doc: Doc, timexes: list[Timex], mentions: list[Mention]) -> list[Event]:
+        spans = self._mention_spans(doc, mentions)
+        times = [Anchored(span_root(doc, t.start, t.end), t) for t in timexes
+                 if t.type == "DATE" and t.value]
+        places = self._places(doc, spans)
+        story_state = _Narrative(first_day=next((t.value for t in timexes if _is_day(t.value)), None))
+        events: list[Event] = []
+        for sent in doc.sents:
+            in_sent = [m for m in spans if sent.start <= m.first < sent.end]
+            earlier = [m for m in spans if m.first < sent.start]
+            for cand in find_candidates(sent, self.lexicon):
+                sides = find_sides(cand, sent, in_sent, earlier)
+                events.extend(self._events(story, sent, cand, sides, times, places, story_state))
+        return _merge(events)
+
+    def _events(self, story, sent, cand, sides: Sides, times, places, state: _Narrative) -> list[Event]:
+        entry = cand.entry
+        # -- when --
+        gov = nearest_governing(times, cand, sent, self.event_nouns)
+        date_rule = "date:governing"
+        if gov is None:
+            gov = fronted(times, sent)
+            date_rule = "date:fronted"
+        date_conf = 1.0
+        if gov is not None:
+            date, date_end = gov.item.value, gov.item.end_value
+            date_conf = gov.item.confidence
+        elif says_before(sent) and state.date:
+            date, date_end, date_rule, date_conf = _month(state.date), None, "date:before-narrative", 0.6
+        elif state.date:
+            date, date_end, date_rule, date_conf = state.date, None, "date:narrative", 0.7
+        elif state.first_day:
+            date, date_end, date_rule, date_conf = state.first_day, None, "date:story-first-day", 0.6
+        else:
+            date, date_end, date_rule, date_conf = story.published, None, "date:published", 0.4
+        # -- what --
+        future = is_future(cand.verb) or is_future(cand.head)
+        intended = self._intended(cand) or (future and gov is None)
+        cameo = entry.intent if (intended and entry.intent) else entry.cameo
+        code = self.lexicon.code(cameo)
+        mode = entry.mode or code.mode
+        # -- where --
+        place_item = nearest_governing(places, cand, sent, self.event_nouns)
+        place = place_item.item if place_item is not None else None
+        place_rule = "place:governing" if place else ""
+        if place is None and state.place is not None and gov is None and date == state.date:
+            place, place_rule = state.place, "place:narrative"
+        if mode == "phone":
+            place, place_rule = None, "place:none-for-phone"
+        recipients = list(sides.recipients)
+        if entry.place_is_recipient and not recipients and place is not None and place.country:
+            if place.country not in {a.country for a in sides.actors}:
+                recipients = [Actor(name=_country_name(place), country=place.country, kind="country",
+                                    rule=f"recipient:place-of-visit:{place.name}", confidence=0.8)]
+        if not (sides.actors or recipients):
+            return []
+        # -- narrative state for the next events --
+        if gov is not None and _is_day(date):
+            state.date, state.date_end = date, date_end
+        elif state.date is None and date and not intended:
+            state.date = date
+        if place is not None and mode != "phone":
+            state.place = place
+        base = Event(
+            doc=story.doc, article_id=story.article_id, story_id=story.story_id,
+            type=code.type, mode=mode, context=sorted(set(filter(None, [code.context] + self._context(sent)))),
+            cameo=code.cameo, score=code.score, date=date, date_end=date_end,
+            actors=sides.actors, recipients=recipients, location=place,
+            trigger=story.text[cand.span[0]:cand.span[1]], sentence=sent.text.strip(),
+            span=cand.span, sentence_span=(sent.start_char, sent.end_char),
+            negated=is_negated(cand.verb) or is_negated(cand.head), future=future,
+            published=story.published,
+            rule=f"{entry.id};{sides.rule};{date_rule};{place_rule}".rstrip(";"),
+        )
+        actor_conf = min([a.confidence for a in sides.actors + recipients] or [0.5])
+        base.confidence = round(0.9 * date_conf * actor_conf * (1.0 if place or mode == "phone" else 0.9), 3)
+        if sides.partners:
+            own = [a for a in sides.actors if all(a not in g for g in sides.partners)]
+            return [replace(base, actors=own + group, event_id=f"{base.event_id}-{i}")
+                    for i, group in enumerate(sides.partners)]
+        return [base]
+
+
+def _country_name(place: Place) -> str:
+    return place.name if place.kind == "country" else place.country or place.name
+
+
+def _key(e: Event) -> tuple:
+    states = frozenset(a.country for a in e.actors + e.recipients if a.country)
+    return (e.type, e.cameo, e.date, e.date_end, states, e.negated)
+
+
+def _merge(events: list[Event]) -> list[Event]:
+    """Several sentences reporting one fact become one event carrying every named participant."""
+    kept: dict[tuple, Event] = {}
+    for e in events:
+        k = _key(e)
+        if k not in kept:
+            kept[k] = e
+            continue
+        first = kept[k]
+        for side in ("actors", "recipients"):
+            have = {(a.name, a.country) for a in getattr(first, side)}
+            for a in getattr(e, side):
+                if a.kind != "country" and (a.name, a.country) not in have:
+                    getattr(first, side).append(a)
+                    have.add((a.name, a.country))
+        if first.location is None and e.location is not None:
+            first.location = e.location
+    return list(kept.values())

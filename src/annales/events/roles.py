@@ -1,0 +1,179 @@
+"""Who took part in an event, and on which side: actors (sources) and recipients (targets).
+
+The parse gives regions of the sentence (subject, agent, object and obliques of the
+predicate); the actor mentions found by the actors stage are assigned to the region they
+sit in. PLOVER's convention: the visitor is the actor and the host the recipient; with no
+such distinction every side is an actor.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from ..model import Actor, Mention
+from .syntax import agents, objects, obliques, subjects
+from .triggers import Candidate
+
+
+@dataclass
+class MentionSpan:
+    mention: Mention
+    tokens: set[int]
+    first: int
+
+    @property
+    def actor(self) -> Actor:
+        return self.mention.actor
+
+
+@dataclass
+class Sides:
+    actors: list[Actor] = field(default_factory=list)
+    recipients: list[Actor] = field(default_factory=list)
+    partners: list[list[Actor]] = field(default_factory=list)  # for `meeting`: one list per partner state
+    rule: str = "syntax"
+
+
+def _region(heads: list[Token], exclude: set[int]) -> set[int]:
+    out: set[int] = set()
+    for h in heads:
+        out |= {t.i for t in h.subtree}
+    return out - exclude
+
+
+def _expand(actors: list[Actor]) -> list[Actor]:
+    """Groups ("les deux parties") stand for their member states."""
+    out = []
+    for a in actors:
+        members = getattr(a, "members", None)
+        out.extend(members if (a.kind == "group" and members) else [a])
+    return out
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    """One actor per person/body; a bare state is dropped when a person or body of it is there."""
+    seen, out = set(), []
+    for a in actors:
+        key = a.actor_id or (a.name, a.country)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(a)
+    specific = {a.country for a in out if a.kind != "country"}
+    return [a for a in out if not (a.kind == "country" and a.country in specific)]
+
+
+def _in(region: set[int], spans: list[MentionSpan]) -> list[MentionSpan]:
+    return [m for m in spans if m.tokens & region]
+
+
+def _pronoun_antecedent(subj: Token, verb: Token, spans: list[MentionSpan], before: list[MentionSpan]) -> list[MentionSpan]:
+    """"Il a déclaré qu'il …": a pronoun subject of a reported clause is the reporter; else the
+    latest person or body mentioned before it."""
+    cur = verb
+    for _ in range(3):
+        if cur.dep_ in ("ccomp", "advcl", "xcomp") and cur.head is not cur:
+            subs, _ = subjects(cur.head)
+            hits = [m for m in spans if any(t.i in m.tokens for s in subs for t in s.subtree)]
+            if hits:
+                return hits
+            cur = cur.head
+        else:
+            break
+    people = [m for m in before if m.actor.kind in ("person", "org")]
+    return people[-1:]
+
+
+def find_sides(cand: Candidate, sent: Span, spans: list[MentionSpan], earlier: list[MentionSpan]) -> Sides:
+    """Assign the mentions of a sentence to the sides of the event `cand`.
+
+    `spans` are the mentions inside this sentence, `earlier` those before it in the story
+    (for pronouns)."""
+    verb = cand.verb
+    trigger_ids = {t.i for t in cand.tokens}
+    sides = Sides()
+    if cand.held and cand.noun is not None:
+        # "La réunion du Comité Vietnam-Russie a eu lieu": participants are inside the noun phrase
+        region = {t.i for t in cand.noun.subtree} - trigger_ids
+        agent_heads = agents(verb)
+        inside = _in(region | _region(agent_heads, trigger_ids), spans)
+        sides.actors = [m.actor for m in inside]
+        sides.rule = "syntax:held-noun"
+        return _finish(cand, sides, sent, spans, earlier)
+
+    subj_heads, carrier = subjects(verb)
+    subj_region = _region(subj_heads, set())
+    agent_region = _region(agents(verb), subj_region)
+    obj_heads = objects(verb) + obliques(verb) + [c for c in verb.children if c.dep_ == "xcomp"]
+    if cand.noun is not None and cand.noun is not verb:
+        obj_heads += [cand.noun]
+    obj_region = _region(obj_heads, subj_region | agent_region | trigger_ids)
+
+    subj = _in(subj_region, spans)
+    if not subj and subj_heads and all(s.pos_ == "PRON" for s in subj_heads):
+        subj = _pronoun_antecedent(subj_heads[0], carrier, spans, earlier + [m for m in spans if m.first < cand.head.i])
+        sides.rule = "syntax:pronoun"
+    if subj and all(m.actor.kind == "country" for m in subj):
+        subj = _speaker_instead(subj, carrier, spans) or subj
+    agent = _in(agent_region, spans)
+    obj = [m for m in _in(obj_region, spans) if m not in subj and m not in agent]
+    if not subj and not agent:
+        # no subject in the parse: the nearest mention before the trigger in the sentence
+        prior = [m for m in spans if m.first < cand.head.i and m not in obj]
+        subj = prior[-1:]
+        sides.rule = "nearest-before"
+
+    scheme = cand.entry.roles
+    if scheme == "host":
+        sides.recipients = [m.actor for m in subj]
+        sides.actors = [m.actor for m in agent + obj]
+    elif scheme == "directed":
+        sides.actors = [m.actor for m in subj + agent]
+        sides.recipients = [m.actor for m in obj]
+    else:
+        sides.actors = [m.actor for m in subj + agent]
+        partners = [m.actor for m in obj]
+        if scheme == "meeting":
+            sides.partners = _partner_groups(partners, sides.actors)
+        sides.actors = sides.actors + partners
+    return _finish(cand, sides, sent, spans, earlier)
+
+
+def _speaker_instead(subj: list[MentionSpan], carrier: Token, spans: list[MentionSpan]) -> list[MentionSpan]:
+    """"Le ministre X a affirmé que le Vietnam …, en recevant Y": the state of a reported
+    clause is spoken for by the person of the reporting clause when they belong to it."""
+    countries = {m.actor.country for m in subj}
+    cur = carrier
+    for _ in range(3):
+        if cur.dep_ not in ("ccomp", "advcl", "xcomp", "conj") or cur.head is cur:
+            return []
+        cur = cur.head
+        heads, _ = subjects(cur, max_climb=1)
+        region = {t.i for h in heads for t in h.subtree}
+        people = [m for m in spans if m.tokens & region and m.actor.kind == "person" and m.actor.country in countries]
+        if people:
+            return people
+    return []
+
+
+def _partner_groups(partners: list[Actor], own: list[Actor]) -> list[list[Actor]]:
+    """Conjoined partners from several foreign states make one bilateral event each."""
+    own_countries = {a.country for a in _expand(own)}
+    groups: dict[str, list[Actor]] = {}
+    for a in _expand(partners):
+        if a.country and a.country not in own_countries:
+            groups.setdefault(a.country, []).append(a)
+    return list(groups.values()) if len(groups) > 1 else []
+
+
+def _finish(cand: Candidate, sides: Sides, sent: Span, spans: list[MentionSpan], earlier) -> Sides:
+    sides.actors = _unique(_expand(sides.actors))
+    sides.recipients = _unique([a for a in _expand(sides.recipients) if a not in sides.actors])
+    if cand.entry.roles in ("symmetric", "meeting") and len({a.country for a in sides.actors}) < 2:
+        # a co-chaired session or talks need two sides: take the other states of the sentence
+        others = [m.actor for m in spans if m.actor.country and m.actor.country not in {a.country for a in sides.actors}]
+        if others:
+            sides.actors = _unique(sides.actors + _expand(others))
+            sides.rule += "+sentence"
+    return sides

@@ -1,0 +1,144 @@
+"""Finds trigger candidates in a parsed sentence by matching the lexicon against the parse."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..text import fold
+from .lexicon import Lexicon, Trigger
+from .syntax import SUBJECT_DEPS, clause_verb, is_reflexive, lemma, objects, obliques
+
+VERB_POS = {"VERB", "ADJ"}   # past participles in passives are sometimes tagged ADJ
+NOUN_POS = {"NOUN", "PROPN"}
+HOLDING_VERBS = {"tenir", "derouler", "ouvrir", "poursuivre", "clore", "cloturer"}
+
+
+@dataclass
+class Candidate:
+    """A lexicon entry matched at a word: `head` is the trigger word, `verb` the predicate
+    carrying its arguments (the light verb of "avoir une conversation"), `noun` the
+    nominal part when there is one."""
+
+    entry: Trigger
+    head: Token
+    verb: Token
+    noun: Token | None = None
+    held: bool = False          # "la réunion a eu lieu": participants sit inside the noun phrase
+
+    @property
+    def tokens(self) -> list[Token]:
+        return [t for t in (self.head, self.verb, self.noun) if t is not None]
+
+    @property
+    def span(self) -> tuple[int, int]:
+        toks = self.tokens
+        start = min(t.idx for t in toks)
+        end = max(t.idx + len(t.text) for t in toks)
+        return start, end
+
+
+def _lemma_ok(tok: Token, entry: Trigger) -> bool:
+    lem = lemma(tok)
+    return lem in entry.lemmas or fold(tok.text) in entry.lemmas or any(fold(tok.text).startswith(s) for s in entry.stems)
+
+
+def _near(tok: Token, depth: int = 2) -> list[Token]:
+    out, frontier = [], [tok]
+    for _ in range(depth):
+        frontier = [c for t in frontier for c in t.children]
+        out.extend(frontier)
+    return out
+
+
+def _needs_ok(tok: Token, entry: Trigger, extra: Token | None = None) -> bool:
+    if not entry.needs:
+        return True
+    near = _near(tok) + (_near(extra) if extra is not None else [])
+    for t in near:
+        words = (lemma(t), fold(t.text))
+        if any(w.startswith(n) for w in words for n in entry.needs):
+            return True
+    return False
+
+
+def is_held(noun: Token) -> bool:
+    """"X a eu lieu", "X s'est tenu(e)", "X s'est déroulé(e)": the noun is the event itself."""
+    if noun.dep_ not in SUBJECT_DEPS:
+        return False
+    verb = noun.head
+    lv = lemma(verb)
+    if lv == "avoir" and any(lemma(c) == "lieu" for c in verb.children):
+        return True
+    return lv in HOLDING_VERBS and is_reflexive(verb)
+
+
+def _match_verb(tok: Token, entry: Trigger) -> Candidate | None:
+    if tok.pos_ not in VERB_POS or not _lemma_ok(tok, entry):
+        return None
+    if entry.reflexive and not is_reflexive(tok):
+        return None
+    if lemma(tok) in entry.reflexive_for and not is_reflexive(tok):
+        return None
+    objs = objects(tok) + [c for c in tok.children if c.dep_ == "nsubj:pass"]
+    # "un certain nombre de doses", "un lot de vaccins": the quantity's complement counts
+    objs += [g for o in objs for g in o.children if g.dep_ == "nmod" and g.i > o.i]
+    noun = None
+    if entry.obj:
+        hits = [o for o in objs if lemma(o) in entry.obj or fold(o.text) in entry.obj]
+        if not hits:
+            return None
+        noun = hits[0]
+    if entry.not_obj and any(lemma(o) in entry.not_obj for o in objs):
+        return None
+    if entry.obl:
+        obls = obliques(tok) + objs
+        if not any(lemma(o) in entry.obl or fold(o.text) in entry.obl for o in obls):
+            return None
+    if not _needs_ok(tok, entry, noun):
+        return None
+    return Candidate(entry, head=tok, verb=tok, noun=noun)
+
+
+def _match_noun(tok: Token, entry: Trigger) -> Candidate | None:
+    if tok.pos_ not in NOUN_POS or not _lemma_ok(tok, entry):
+        return None
+    held = is_held(tok)
+    if entry.governor:
+        gov_ok = held and "lieu" in entry.governor
+        if not gov_ok and tok.head is not tok:
+            gov_ok = lemma(tok.head) in entry.governor and tok.dep_ in {"obj", "obl:arg", "obl", "obl:mod", "nmod", "nsubj:pass"}
+        if not gov_ok:
+            return None
+    if not _needs_ok(tok, entry):
+        return None
+    verb = tok.head if tok.head.pos_ in ("VERB", "AUX", "ADJ") else clause_verb(tok)
+    return Candidate(entry, head=tok, verb=verb, noun=tok, held=held)
+
+
+def find_candidates(sent: Span, lexicon: Lexicon) -> list[Candidate]:
+    """Every trigger in a sentence, the first matching lexicon entry per word, with
+    triggers nested in another trigger's argument ("accepter l'invitation à se rendre")
+    dropped so one fact gives one event."""
+    found: list[Candidate] = []
+    for tok in sent:
+        for entry in lexicon.triggers:
+            cand = _match_verb(tok, entry) if entry.pos == "VERB" else _match_noun(tok, entry)
+            if cand:
+                found.append(cand)
+                break
+    taken = {t.i for c in found for t in c.tokens if t is not c.head}
+    found = [c for c in found if c.head.i not in taken]
+    return [c for c in found if not _nested(c, found)]
+
+
+def _nested(cand: Candidate, all_cands: list[Candidate]) -> bool:
+    others = {t.i for c in all_cands if c is not cand for t in c.tokens}
+    cur = cand.head
+    for _ in range(4):
+        if cur.dep_ == "conj" or cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.i in others:
+            return True
+    return False
