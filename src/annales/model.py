@@ -102,9 +102,10 @@ class Actor:
     sector: str | None = None     # GOV, MIL, DIP, LEG, ...
     title: str | None = None      # office held on the event date
     actor_id: str | None = None
-    kind: str = "person"          # person, org, country
+    kind: str = "person"          # person, org, country, group
     rule: str = ""
     confidence: float = 1.0
+    members: list["Actor"] = field(default_factory=list)  # kind="group": the actors it stands for
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

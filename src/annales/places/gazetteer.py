@@ -16,7 +16,9 @@ How `find` decides (each rule is there to keep ordinary words out):
      ("mer Orientale" needs "Orientale", "Le Port" needs "Port"), and at least one must be.
   3. Names in data/places/not_places.txt are never reported ("Ho Chi Minh" the person).
   4. "Weak" GeoNames cities (under 1 M inhabitants) are dropped when the name is a common
-     French word ("Orange", "Florence"), see text.is_common_word.
+     French word ("Orange", "Florence"), see text.is_common_word, and one-word names of
+     cities under 50 000 inhabitants are dropped altogether (index.FIND_MIN_POPULATION).
+     An all-capitals token of up to four letters ("SUV") only matches an all-capitals name.
   5. A match glued by a space to another capitalised, non-common word is part of a longer
      name ("Pham Binh Minh", "Vietnam Airlines") and is dropped.
   6. Country names are resolved with annales.actors.countries.lookup_country (spans of up to
@@ -196,9 +198,15 @@ class Gazetteer:
             if any(c and not caps[i + m] for m, c in enumerate(e.caps)):
                 continue
             if e.weak:
+                if k == 1 and e.population < ix.FIND_MIN_POPULATION:
+                    continue
                 words = [t[2] for t in toks[i:i + k]]
                 if all(is_common_word(w) for w in words):
                     continue
+            if e.tier > ix.TIER_EXONYM and any(
+                    len(t[2]) <= 4 and t[2].isupper() and not src.isupper()
+                    for t, src in zip(toks[i:i + k], e.source_name.split())):
+                continue      # "SUV", "UDI": acronyms, not names
             if e.record.kind == "province":
                 if city_context is None:
                     city_context = bool(_CITY_CONTEXT.search(text[max(0, toks[i][0] - 12):toks[i][0]]))

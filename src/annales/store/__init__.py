@@ -8,7 +8,8 @@
 Schema (version 1, in `meta.schema_version`; column lists in `annales.store.schema`):
 
 articles      one row per input article, also those the pipeline skipped
-  article_id PK (the content hash `Article.id`, or the id the input gave), doc, published,
+  article_id PK (`Article.id`, the content hash), doc, source_id (the id the input gave,
+  e.g. jsonl `id`), published,
   title, url, lang, content_hash (sha256[:16] of raw text), n_chars (len of raw),
   n_stories, n_events, ingested_at (UTC), skipped (reason the article was not coded, or NULL)
 stories       one row per Story (main story, then teasers)

@@ -19,6 +19,7 @@ SCHEMA_VERSION = 1
 ARTICLE_COLUMNS: list[tuple[str, str, pa.DataType]] = [
     ("article_id", "VARCHAR PRIMARY KEY", pa.string()),
     ("doc", "VARCHAR", pa.string()),
+    ("source_id", "VARCHAR", pa.string()),
     ("published", "VARCHAR", pa.string()),
     ("title", "VARCHAR", pa.string()),
     ("url", "VARCHAR", pa.string()),

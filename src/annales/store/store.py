@@ -148,7 +148,8 @@ class Store:
                         actors.extend(S.actor_rows(ev))
                         n_events += 1
                 arts.append({
-                    "article_id": a.id, "doc": a.doc, "published": a.published, "title": a.title,
+                    "article_id": a.id, "doc": a.doc,
+                    "source_id": getattr(a, "source_id", None), "published": a.published, "title": a.title,
                     "url": a.url, "lang": a.lang, "content_hash": content_hash(a.raw),
                     "n_chars": len(a.raw), "n_stories": len(r.stories), "n_events": n_events,
                     "ingested_at": now, "skipped": r.skipped,

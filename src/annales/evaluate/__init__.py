@@ -1,0 +1,1 @@
+"""Evaluation: score coded events and resolved dates against gold files."""
