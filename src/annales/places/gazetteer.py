@@ -92,8 +92,9 @@ class Gazetteer:
         return _state(self.data_dir)
 
     def build(self) -> "Gazetteer":
-        """Build the index now (otherwise it is built on first use)."""
+        """Build the index and load the common-word lists now (otherwise: on first use)."""
         self._st
+        is_common_word("warmup")
         return self
 
     # -- public API --------------------------------------------------------------------------

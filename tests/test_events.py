@@ -1,0 +1,101 @@
+"""The event coder on sentences written for these tests, through the whole real pipeline."""
+from __future__ import annotations
+
+import pytest
+
+from annales.model import Article
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    from annales.pipeline import Pipeline
+
+    return Pipeline()
+
+
+def code(pipeline, text: str, published: str | None = "2023-07") -> list[dict]:
+    raw = (f" date {published}\n" if published else "") + text
+    body_start = raw.index("\n") + 1 if published else 0
+    article = Article(doc="t.txt", raw=raw, published=published, body_start=body_start)
+    return [e.to_dict() for e in pipeline.process(article).events]
+
+
+def triples(events: list[dict]) -> set[tuple]:
+    return {(e["type"], e["date"], frozenset(a["country"] for a in e["actors"] + e["recipients"])) for e in events}
+
+
+def test_courtesy_visit_has_visitor_as_actor_and_host_as_recipient(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Dans la matinée du 12 juillet, à Moscou, le général Phan Van Giang, "
+                        "ministre vietnamien de la Défense, a rendu une visite de courtoisie au ministre russe "
+                        "des Affaires étrangères Sergueï Lavrov.")
+    visit = [e for e in ev if e["cameo"] == "042"]
+    assert len(visit) == 1
+    e = visit[0]
+    assert e["type"] == "CONSULT" and e["mode"] == "visit" and e["date"] == "2023-07-12"
+    assert [a["country"] for a in e["actors"]] == ["VNM"]
+    assert [a["country"] for a in e["recipients"]] == ["RUS"]
+    assert e["location"]["name"] == "Moscow"
+    assert e["rule"].startswith("consult.pay_visit")
+
+
+def test_reception_makes_the_guest_the_actor(pipeline):
+    ev = code(pipeline, "Le Premier ministre Pham Minh Chinh a reçu le 3 juillet à Hanoï l'ambassadeur "
+                        "de France au Vietnam.")
+    e = next(e for e in ev if e["cameo"] == "043")
+    assert e["date"] == "2023-07-03"
+    assert {a["country"] for a in e["actors"]} == {"FRA"}
+    assert {a["country"] for a in e["recipients"]} == {"VNM"}
+    assert e["location"]["name"] == "Hanoi"
+
+
+def test_phone_call_is_symmetric_and_has_no_place(pipeline):
+    ev = code(pipeline, "Le ministre des Affaires étrangères Bui Thanh Son a eu le 18 juillet un entretien "
+                        "téléphonique avec son homologue chinois Wang Yi.")
+    assert ("CONSULT", "2023-07-18", frozenset({"VNM", "CHN"})) in triples(ev)
+    call = next(e for e in ev if e["type"] == "CONSULT")
+    assert call["mode"] == "phone" and call["recipients"] == [] and call["location"] is None
+
+
+def test_range_and_same_day_anaphora(pipeline):
+    ev = code(pipeline, "Une délégation du ministère laotien de la Défense effectue du 10 au 13 juillet une "
+                        "visite officielle au Vietnam. Le 11 juillet, la délégation a été reçue par le "
+                        "ministère vietnamien de la Défense. Le même jour, les deux parties ont signé un "
+                        "mémorandum de coopération dans la formation.")
+    got = triples(ev)
+    visit = next(e for e in ev if e["cameo"] == "042")
+    assert visit["date"] == "2023-07-10" and visit["date_end"] == "2023-07-13"
+    assert ("SUPPORT", "2023-07-11", frozenset({"VNM", "LAO"})) in got
+
+
+def test_undated_teaser_style_item_keeps_no_year(pipeline):
+    ev = code(pipeline, "La 5e réunion du Comité mixte Vietnam - Cambodge a eu lieu 14 octobre à Phnom Penh.",
+              published=None)
+    assert ("CONSULT", "XXXX-10-14", frozenset({"VNM", "KHM"})) in triples(ev)
+
+
+def test_future_intent_without_date_is_agree(pipeline):
+    ev = code(pipeline, "Le 6 juillet, le ministre russe de la Défense a reçu le général Phan Van Giang. "
+                        "Il a accepté l'invitation à se rendre au Vietnam de son homologue vietnamien.")
+    agree = [e for e in ev if e["type"] == "AGREE"]
+    assert agree and agree[0]["cameo"] == "036"
+    assert {a["country"] for a in agree[0]["actors"] + agree[0]["recipients"]} == {"RUS", "VNM"}
+
+
+def test_praise_and_opinions_are_not_events(pipeline):
+    ev = code(pipeline, "Le ministre a hautement apprécié les contributions de l'ambassadeur russe au "
+                        "développement des relations entre les deux pays.")
+    assert ev == []
+
+
+def test_negated_event_is_flagged(pipeline):
+    ev = code(pipeline, "Le 4 juillet, le Premier ministre Pham Minh Chinh n'a pas reçu l'ambassadeur de Chine.")
+    assert ev and all(e["negated"] for e in ev)
+
+
+def test_every_event_traces_to_its_sentence(pipeline):
+    text = "Le 9 juillet, le président Vo Van Thuong a reçu à Hanoï l'ambassadeur du Japon au Vietnam."
+    ev = code(pipeline, text)
+    assert ev
+    for e in ev:
+        assert e["trigger"] and e["trigger"] in e["sentence"]
+        assert e["sentence"] in text
