@@ -262,3 +262,28 @@ def test_insert_throughput(tmp_path):
         assert db.counts()["events"] == 600
     print(f"\nstore insert: {200 / per_article:.0f} events/s one txn per article, "
           f"{200 / batched:.0f} events/s in one batch")
+
+
+def test_model_fields_added_later_get_a_column(tmp_path):
+    """A file written before `Actor.members` existed is migrated (column added) on open."""
+    path = tmp_path / "db.duckdb"
+    results = sample_results()
+    with Store(path) as db:
+        db.add(results[0])
+        db.con.execute("DROP VIEW events_full")
+        db.con.execute("ALTER TABLE event_actors DROP COLUMN members")
+    with Store(path) as db:
+        assert "members" in {r[0] for r in db.con.execute("DESCRIBE event_actors").fetchall()}
+        assert all(a["members"] == [] for e in db.events() for a in e["actors"])
+        db.add(results[1])
+        assert by_id(db.events()) == by_id(extracted(results[:2]))
+
+
+def test_group_actor_members_round_trip(tmp_path):
+    group = Actor(name="les deux pays", kind="group", rule="group", members=[VNM, LAVROV])
+    r = make_result("Les deux pays ont rencontré la Chine.", "g.txt", [dict(actors=[group], recipients=[])])
+    with Store(tmp_path / "db.duckdb") as db:
+        db.add(r)
+        (rec,) = db.events()
+    assert rec == r.events[0].to_dict()
+    assert rec["actors"][0]["members"][1]["name"] == "Sergueï Lavrov"

@@ -17,7 +17,7 @@ CREDIT_END = re.compile(
     r"|\(?\s*Photo\s+d[’']archives\s*\)?"
     r"|Source\s*:\s*" + _AGENCY + r")\s*\.?\s*$", re.I)
 # a credit followed by more text on the same line (crawl glued two blocks): split after it
-CREDIT_MID = re.compile(r"(?:\(\s*)?Photos?\s*:\s*" + _AGENCY + r"\s*\)?\.?(?=\s*\S)")
+CREDIT_MID = re.compile(r"(?:\(\s*)?Photos?\s*:\s*" + _AGENCY + r"\s*\)?\.?(?=\s*[^\s).])")
 ANH = re.compile(r"\s*\bảnh\s*\d+", re.I)
 # sign-off at the end of a line: "… Comité.-VNA", "… monde. - VNA", "… -VNA"
 SIGNOFF_END = re.compile(r"\s*[-–—]\s*" + _AGENCY + r"\s*$")

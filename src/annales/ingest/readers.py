@@ -55,7 +55,9 @@ def read_html(path: Path) -> Iterator[Result]:
         import trafilatura
 
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                          include_tables=False, as_dict=True)
+                                          include_tables=False)
+        if doc is not None and not isinstance(doc, dict):
+            doc = doc.as_dict()
     except Exception as exc:  # trafilatura/lxml failures on odd markup
         yield IngestError(str(path), f"HTML extraction failed ({type(exc).__name__}: {exc})")
         return

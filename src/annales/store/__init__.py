@@ -22,10 +22,15 @@ events        one row per Event; provenance columns doc, story_id, sentence, spa
   location_rule (location_* and lat/lon NULL when the event has no place)
 event_actors  one row per participant of an event
   event_id, role ('actor' | 'recipient'), position (order within the role) -- PK of the three,
-  name, country, sector, title, actor_id, kind, rule, confidence
+  then the `Actor` fields: name, country, sector, title, actor_id, kind, rule, confidence,
+  members (JSON text: the actors a kind="group" participant stands for)
 events_full   VIEW: events.* plus `actors` and `recipients` as LIST(STRUCT(name, country,
-  sector, title, actor_id, kind, rule, confidence)) ordered by position; the layout of
+  sector, title, actor_id, kind, rule, confidence, members)) ordered by position; the layout of
   Parquet exports and of the Dask engine's Parquet parts.
+
+Columns follow the model: a field added later to Actor (or to Event / Place, as extra
+`events` columns) is picked up from the dataclass, list-valued ones as JSON text, and an
+older file gets the new column (NULL in old rows) when opened for writing.
 
 Writing: `add(result)` writes an article with all its stories, events and participants in
 ONE transaction, or nothing (a crash mid-write leaves no half article). It is idempotent on

@@ -5,8 +5,9 @@ Used by `Store` (DuckDB) and by the engines' Parquet writer, so the DuckDB `even
 """
 from __future__ import annotations
 
+import json
 import unicodedata
-from dataclasses import fields
+from dataclasses import MISSING, asdict, fields, is_dataclass
 from typing import Any, Iterable
 
 import pyarrow as pa
@@ -74,16 +75,56 @@ EVENT_COLUMNS: list[tuple[str, str, pa.DataType]] = [
     ("location_rule", "VARCHAR", pa.string()),
 ]
 
-ACTOR_FIELDS: list[tuple[str, str, pa.DataType]] = [
-    ("name", "VARCHAR", pa.string()),
-    ("country", "VARCHAR", pa.string()),
-    ("sector", "VARCHAR", pa.string()),
-    ("title", "VARCHAR", pa.string()),
-    ("actor_id", "VARCHAR", pa.string()),
-    ("kind", "VARCHAR", pa.string()),
-    ("rule", "VARCHAR", pa.string()),
-    ("confidence", "DOUBLE", pa.float64()),
-]
+_EVENT_MAPPED = {"doc", "article_id", "story_id", "type", "mode", "context", "cameo", "score",
+                 "date", "date_end", "actors", "recipients", "location", "trigger", "sentence",
+                 "span", "sentence_span", "confidence", "negated", "future", "published", "rule",
+                 "event_id"}
+_PLACE_MAPPED = {"name": "location_name", "country": "location_country", "lat": "lat",
+                 "lon": "lon", "geonameid": "location_geonameid", "kind": "location_kind",
+                 "rule": "location_rule"}
+# Fields added to Event / Place after schema v1 get a column of their own (JSON for lists).
+EXTRA_EVENT_FIELDS: list[str] = []
+EXTRA_PLACE_FIELDS: list[str] = []
+JSON_EVENT_COLUMNS: set[str] = set()
+for _f in fields(Event):
+    if _f.name not in _EVENT_MAPPED:
+        _sql, _arrow, _json = _auto_type(_f.type)
+        EVENT_COLUMNS.append((_f.name, _sql, _arrow))
+        EXTRA_EVENT_FIELDS.append(_f.name)
+        if _json:
+            JSON_EVENT_COLUMNS.add(_f.name)
+for _f in fields(Place):
+    if _f.name not in _PLACE_MAPPED:
+        _sql, _arrow, _json = _auto_type(_f.type)
+        _PLACE_MAPPED[_f.name] = f"location_{_f.name}"
+        EVENT_COLUMNS.append((f"location_{_f.name}", _sql, _arrow))
+        EXTRA_PLACE_FIELDS.append(_f.name)
+        if _json:
+            JSON_EVENT_COLUMNS.add(f"location_{_f.name}")
+
+def _auto_type(annotation: Any) -> tuple[str, pa.DataType, bool]:
+    """(DuckDB type, Arrow type, stored as JSON text) for a dataclass field annotation."""
+    t = str(annotation)
+    if "list" in t or "dict" in t or "tuple" in t:
+        return "VARCHAR", pa.string(), True
+    if "bool" in t:
+        return "BOOLEAN", pa.bool_(), False
+    if "float" in t:
+        return "DOUBLE", pa.float64(), False
+    if "int" in t:
+        return "BIGINT", pa.int64(), False
+    return "VARCHAR", pa.string(), False
+
+
+# Participant fields follow the `Actor` dataclass, so a field added to the model is stored
+# without touching this module; list fields (`members`: the actors of a group) are JSON text.
+ACTOR_FIELDS: list[tuple[str, str, pa.DataType]] = []
+ACTOR_JSON_FIELDS: set[str] = set()
+for _f in fields(Actor):
+    _sql, _arrow, _json = _auto_type(_f.type)
+    ACTOR_FIELDS.append((_f.name, _sql, _arrow))
+    if _json:
+        ACTOR_JSON_FIELDS.add(_f.name)
 
 EVENT_ACTOR_COLUMNS: list[tuple[str, str, pa.DataType]] = [
     ("event_id", "VARCHAR NOT NULL", pa.string()),
@@ -91,6 +132,11 @@ EVENT_ACTOR_COLUMNS: list[tuple[str, str, pa.DataType]] = [
     ("position", "INTEGER NOT NULL", pa.int32()),
     *ACTOR_FIELDS,
 ]
+
+TABLES = {
+    "articles": ARTICLE_COLUMNS, "stories": STORY_COLUMNS,
+    "events": EVENT_COLUMNS, "event_actors": EVENT_ACTOR_COLUMNS,
+}
 
 ACTOR_STRUCT = pa.struct([(n, t) for n, _, t in ACTOR_FIELDS])
 # The flat, self-contained event record used for Parquet (store export and Dask parts):
@@ -133,7 +179,7 @@ DDL = [
 
 def event_row(ev: Event) -> dict[str, Any]:
     loc: Place | None = ev.location
-    return {
+    row = {
         "event_id": ev.event_id,
         "article_id": ev.article_id,
         "story_id": ev.story_id,
@@ -164,10 +210,26 @@ def event_row(ev: Event) -> dict[str, Any]:
         "location_kind": loc.kind if loc else None,
         "location_rule": loc.rule if loc else None,
     }
+    for name in EXTRA_EVENT_FIELDS:
+        row[name] = _maybe_json(name in JSON_EVENT_COLUMNS, getattr(ev, name))
+    for name in EXTRA_PLACE_FIELDS:
+        col = f"location_{name}"
+        row[col] = _maybe_json(col in JSON_EVENT_COLUMNS, getattr(loc, name)) if loc else None
+    return row
+
+
+def _maybe_json(as_json: bool, value: Any) -> Any:
+    if not as_json:
+        return value
+    if is_dataclass(value):
+        value = asdict(value)
+    elif isinstance(value, (list, tuple)):
+        value = [asdict(v) if is_dataclass(v) else v for v in value]
+    return json.dumps(value, ensure_ascii=False)
 
 
 def actor_struct(a: Actor) -> dict[str, Any]:
-    d = {n: getattr(a, n) for n, _, _ in ACTOR_FIELDS}
+    d = {n: _maybe_json(n in ACTOR_JSON_FIELDS, getattr(a, n)) for n, _, _ in ACTOR_FIELDS}
     d["confidence"] = float(a.confidence)
     return d
 
@@ -196,22 +258,47 @@ def events_parquet_table(events: Iterable[Event]) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=EVENT_PARQUET_SCHEMA)
 
 
-_EVENT_KEYS = [f.name for f in fields(Event)]
-_PLACE_KEYS = [f.name for f in fields(Place)]
+_EVENT_FIELDS = {f.name: f for f in fields(Event)}
+_ACTOR_DEFAULTS = {
+    f.name: (f.default_factory if f.default_factory is not MISSING else (lambda v=f.default: v))
+    for f in fields(Actor)
+}
+
+
+def _default(f: Any) -> Any:
+    if f.default_factory is not MISSING:
+        return f.default_factory()
+    return None if f.default is MISSING else f.default
+
+
+def _actor_back(a: dict[str, Any]) -> dict[str, Any]:
+    out = {}
+    for name, make in _ACTOR_DEFAULTS.items():
+        if name not in a:           # a database written before the field existed
+            out[name] = make()
+        elif name in ACTOR_JSON_FIELDS:
+            out[name] = json.loads(a[name]) if a[name] is not None else make()
+        else:
+            out[name] = a[name]
+    return out
 
 
 def record_from_row(row: dict[str, Any]) -> dict[str, Any]:
     """A row of `events_full` back to the exact shape of `Event.to_dict()`."""
+    def col(name: str, json_col: bool = False, default: Any = None) -> Any:
+        if name not in row:
+            return default
+        v = row[name]
+        return json.loads(v) if (json_col and v is not None) else v
+
     loc = None
     if row.get("location_name") is not None:
-        loc = {
-            "name": row["location_name"], "country": row["location_country"],
-            "lat": row["lat"], "lon": row["lon"], "geonameid": row["location_geonameid"],
-            "kind": row["location_kind"], "rule": row["location_rule"],
-        }
-        loc = {k: loc[k] for k in _PLACE_KEYS}
+        loc = {}
+        for f in fields(Place):
+            c = _PLACE_MAPPED[f.name]
+            loc[f.name] = col(c, c in JSON_EVENT_COLUMNS, _default(f))
     d: dict[str, Any] = {}
-    for k in _EVENT_KEYS:
+    for k, f in _EVENT_FIELDS.items():
         if k == "span":
             d[k] = [row["span_start"], row["span_end"]]
         elif k == "sentence_span":
@@ -219,11 +306,11 @@ def record_from_row(row: dict[str, Any]) -> dict[str, Any]:
         elif k == "location":
             d[k] = loc
         elif k in ("actors", "recipients"):
-            d[k] = [dict(a) for a in (row.get(k) or [])]
+            d[k] = [_actor_back(dict(a)) for a in (row.get(k) or [])]
         elif k == "context":
             d[k] = list(row.get("context") or [])
         else:
-            d[k] = row[k]
+            d[k] = col(k, k in JSON_EVENT_COLUMNS, _default(f))
     return d
 
 

@@ -51,8 +51,10 @@ class Store:
     def _create(self) -> None:
         self.con.execute("BEGIN")
         try:
-            for stmt in S.DDL:
+            for stmt in S.DDL[:-1]:
                 self.con.execute(stmt)
+            self._add_missing_columns()
+            self.con.execute(S.DDL[-1])  # the view, over the current columns
             self.con.execute(
                 "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
                 [str(S.SCHEMA_VERSION)],
@@ -61,6 +63,16 @@ class Store:
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
+
+    def _add_missing_columns(self) -> None:
+        """Additive migration: a field added to the model since the file was created gets
+        its column (NULL in older rows)."""
+        for table, cols in S.TABLES.items():
+            have = {r[0] for r in self.con.execute(f"DESCRIBE {table}").fetchall()}
+            for name, sql_type, _ in cols:
+                if name not in have:
+                    base = sql_type.replace("PRIMARY KEY", "").replace("NOT NULL", "").strip()
+                    self.con.execute(f'ALTER TABLE {table} ADD COLUMN "{name}" {base}')
 
     def _check_version(self) -> None:
         try:
