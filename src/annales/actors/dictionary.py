@@ -111,6 +111,7 @@ class Entry:
     strict: bool = False    # person short form valid only right after a title/rank
     plural: bool = False
     count: int = 0          # group: how many
+    upper: bool = False     # an acronym ("UE", "APV"): matches only when written in capitals
 
 
 _PRIORITY = {"person": 0, "office": 1, "body": 2, "country": 3, "group": 4, "rank": 5,
@@ -140,8 +141,21 @@ class Trie:
             node = node.setdefault(tok, {})
         lst = node.setdefault(None, [])
         if not any(e.kind == entry.kind and e.ref == entry.ref and e.partial == entry.partial
-                   for e in lst):
+                   and e.plural == entry.plural for e in lst):
             lst.append(entry)
+
+
+def _is_acronym(phrase: str) -> bool:
+    letters = [c for c in strip_article_text(phrase) if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def strip_article_text(phrase: str) -> str:
+    low = phrase.lower()
+    for art in ("l'", "l’", "le ", "la ", "les "):
+        if low.startswith(art):
+            return phrase[len(art):]
+    return phrase
 
 
 def _d(v, end: bool) -> dt.date:
@@ -263,7 +277,7 @@ class ActorDictionary:
             for n in names:
                 k = key(n)
                 for kk in {k, strip_article(k)}:
-                    t.add(kk, Entry("country", c.code))
+                    t.add(kk, Entry("country", c.code, upper=_is_acronym(n)))
             for dem in c.demonyms:
                 for form in plural_forms(dem):
                     k = key(form)
@@ -279,11 +293,11 @@ class ActorDictionary:
                 if k and not k[0].endswith(("s", "x")):
                     t.add((k[0] + "s",) + k[1:], Entry("office", odef.key, plural=True))
         for phrase, title in self.ranks.items():
-            t.add(key(phrase), Entry("rank", title))
+            t.add(key(phrase), Entry("rank", title, upper=_is_acronym(phrase)))
         for i, b in enumerate(self.bodies):
             for phrase in b.french:
                 k = key(phrase)
-                t.add(k, Entry("body", i))
+                t.add(k, Entry("body", i, upper=_is_acronym(phrase)))
                 if not b.named and k and not k[0].endswith(("s", "x")):
                     t.add((k[0] + "s",) + k[1:], Entry("body", i, plural=True))
         for num, n in GROUP_NUMBERS.items():
@@ -307,12 +321,19 @@ class ActorDictionary:
                     if is_strict:
                         strict.add(sk)
         for sk, ids in short.items():
+            if len(ids) > 1:  # the same person from two dictionaries (same name and country)
+                same = {(key(self.persons[x].name), self.persons[x].country) for x in ids}
+                if len(same) == 1:
+                    ids = {next(x for x in self.persons if x in ids)}
             if len(ids) != 1 or sk in full or (len(sk) == 1 and (sk[0] in blocked or len(sk[0]) < 2)):
                 continue
             t.add(sk, Entry("person", next(iter(ids)), partial=True, strict=sk in strict))
         # seniority of offices for "which office does this person hold today"
+        self._by_office: dict[str, list[tuple[Person, Tenure]]] = {}
         for p in self.persons.values():
             p.offices.sort(key=lambda x: order.get(x.office, 999))
+            for tn in p.offices:
+                self._by_office.setdefault(tn.office, []).append((p, tn))
         self._built = True
 
     def _blocked_short_forms(self) -> set[str]:
@@ -328,6 +349,9 @@ class ActorDictionary:
     def _short_forms(k: tuple[str, ...], country: str | None):
         """Derived short forms of a name key: [(key, strict)]."""
         out = []
+        k = tuple(x for x in k if x not in (".", ","))
+        while len(k) > 2 and k[-1] in ("jr", "sr", "ii", "iii", "iv"):
+            k = k[:-1]
         if len(k) < 2 or country in _NO_SHORT:
             return out
         if country in _GIVEN_LAST:
@@ -373,8 +397,10 @@ class ActorDictionary:
         hkey = odef.holder_key if odef else office
         if country is None and odef is not None:
             country = odef.country
-        cands = [(p, t) for p in self.persons.values() for t in p.offices
-                 if t.office == hkey and (country is None or t.country == country)]
+        if not self._built:
+            self.build()
+        cands = [(p, t) for p, t in self._by_office.get(hkey, ())
+                 if country is None or t.country == country]
         if not cands:
             return None
         if date is None:

@@ -1,10 +1,8 @@
 """Find actor mentions in a parsed story.
 
-One left-to-right pass over the story's tokens walks the dictionary trie (``dictionary.py``)
-and yields *units*: persons, offices, ranks, bodies, countries, demonyms, capitals, group
-phrases. A demonym may sit inside an office/body phrase ("ministre *russe* de la Défense") or
-after it; a trailing "de/du <country>" gives the country, "à/au/en <country|capital>" the host
-(embassies). spaCy PER entities (and capitalised runs next to a title) give unknown names.
+``scan.Scanner`` turns the story's tokens into *units* (persons, offices, ranks, bodies,
+countries, demonyms, capitals, group phrases, unknown names) with one walk of the dictionary
+trie per token position.
 
 Units are then assembled, left to right, into mentions:
 
@@ -21,39 +19,13 @@ Units are then assembled, left to right, into mentions:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from annales.actors.dictionary import GROUP_NOUNS, ActorDictionary, Entry, Person
-from annales.actors.text import Token, ascii_fold, tokenize
+from annales.actors import dates
+from annales.actors.dictionary import GROUP_NOUNS, ActorDictionary, OfficeDef, Person
+from annales.actors.scan import Scanner, Unit
+from annales.actors.text import ascii_fold, tokenize
 from annales.model import Actor, Mention
-
-_DE = {("de",), ("du",), ("des",), ("d",), ("de", "la"), ("de", "l"), ("de", "les")}
-_HOST = {("a",), ("au",), ("aux",), ("en",), ("aupres", "de"), ("aupres", "du"),
-         ("aupres", "de", "la"), ("aupres", "des"), ("aupres", "de", "l"), ("a", "la")}
-_DETS = {"le", "la", "les", "l", "son", "sa", "ses", "leur", "leurs", "un", "une", "ce", "cet",
-         "cette", "du", "de", "des", "au", "aux", "d", "a"}
-_NAME_PARTICLES = {"bin", "binti", "bte", "de", "da", "van", "von", "al", "el", "ibn", "dos",
-                   "del", "der", "la", "le", "haji", "hj"}
-_BAD_NAME_WORDS = {"le", "la", "les", "l", "un", "une", "selon", "lors", "pour", "dans", "avec",
-                   "et", "a", "au", "en", "par", "sur", "ce", "cette", "il", "elle", "ils", "son",
-                   "sa", "ses", "leur", "de", "du", "des", "d"}
-_PRIO = {"person": 0, "body": 1, "office": 2, "country": 3, "group": 4, "rank": 5, "demonym": 6,
-         "capital": 7}
-
-
-@dataclass
-class Unit:
-    i: int                      # first token
-    j: int                      # one past the last token (extensions included)
-    kind: str                   # person, name, office, body, country, demonym, capital, rank, group
-    entries: list[Entry] = field(default_factory=list)
-    countries: list[str] = field(default_factory=list)   # from demonyms / "de <country>"
-    host: str | None = None
-    ner: bool = False
-    used: bool = False
-
-    def first(self, kind: str) -> Entry | None:
-        return next((e for e in self.entries if e.kind == kind), None)
 
 
 @dataclass
@@ -63,7 +35,7 @@ class _Hist:
     office: str | None
 
 
-class ActorFinder:
+class ActorFinder(Scanner):
     """``ActorFinder(dictionary).find(doc, date, default_country=None) -> list[Mention]``."""
 
     def __init__(self, dictionary: ActorDictionary | None = None, *,
@@ -89,208 +61,6 @@ class ActorFinder:
         units = self._add_names(toks, units, per)
         return self._assemble(text, toks, units, date, default)
 
-    # ================================================================== scanning
-    def _demonym_at(self, toks: list[Token], j: int) -> tuple[str, int] | None:
-        if j + 1 < len(toks):
-            c = self.d.demonym_of.get(toks[j].norm + " " + toks[j + 1].norm)
-            if c:
-                return c, 2
-        c = self.d.demonym_of.get(toks[j].norm) if j < len(toks) else None
-        return (c, 1) if c else None
-
-    def _scan(self, toks: list[Token]) -> list[Unit]:
-        root = self.d.trie.root
-        units: list[Unit] = []
-        n = len(toks)
-        i = 0
-        while i < n:
-            node, j, dems, skipped = root, i, [], False
-            cands = []
-            while j < n:
-                child = node.get(toks[j].norm)
-                if child is None:
-                    if j > i:
-                        dm = self._demonym_at(toks, j)
-                        if dm:
-                            dems.append(dm[0]); j += dm[1]; skipped = True
-                            continue
-                        if toks[j].norm == "et" and j + 1 < n and self._demonym_at(toks, j + 1):
-                            j += 1
-                            continue
-                    break
-                node = child
-                j += 1
-                if None in node:
-                    ents = node[None]
-                    if skipped:
-                        ents = [e for e in ents if e.kind in ("office", "body")]
-                    ents = [e for e in ents if self._valid(toks, i, j, e, units)]
-                    if ents:
-                        cands.append((j, ents, list(dems)))
-            if not cands:
-                i += 1
-                continue
-            j, ents, dems = cands[-1]
-            ents = sorted(ents, key=lambda e: _PRIO.get(e.kind, 9))
-            kind = ents[0].kind
-            u = Unit(i, j, kind, ents, dems)
-            if kind in ("office", "body"):
-                # trailing demonyms: "le Premier ministre vietnamien", "ambassadeurs russe et lao"
-                while j < n:
-                    dm = self._demonym_at(toks, j)
-                    if dm:
-                        u.countries.append(dm[0]); j += dm[1]; continue
-                    if toks[j].norm == "et" and u.countries and j + 1 < n and self._demonym_at(toks, j + 1):
-                        j += 1; continue
-                    break
-                u.j = j
-            units.append(u)
-            i = u.j
-        return units
-
-    def _valid(self, toks, i, j, e: Entry, units: list[Unit]) -> bool:
-        if e.kind != "person" or not e.partial:
-            return True
-        if not all(t.is_cap for t in toks[i:j]):
-            return False
-        if i > 0:
-            p = toks[i - 1]
-            sent_start = i < 2 or toks[i - 2].norm in {".", "!", "?", "\n"} or not toks[i - 2].text.isalnum()
-            if p.is_cap and p.text.isalpha() and not sent_start and not self._is_title_token(p, units, i):
-                return False
-        if j < len(toks) and toks[j].is_cap and toks[j].text.isalpha() and toks[j].norm not in self.d.trie.root:
-            return False
-        if e.strict:
-            return bool(units) and units[-1].j == i and units[-1].kind in ("rank", "office")
-        return True
-
-    @staticmethod
-    def _is_title_token(tok: Token, units: list[Unit], i: int) -> bool:
-        return bool(units) and units[-1].j == i and units[-1].kind in ("rank", "office")
-
-    # ================================================================== extensions
-    def _extend(self, toks: list[Token], units: list[Unit]) -> None:
-        """Attach "de/du <country|body>" and "à/au/en <country|capital>" to offices/bodies."""
-        for k, u in enumerate(units):
-            if u.used or u.kind not in ("office", "body"):
-                continue
-            nxt = k + 1
-            if not u.countries and not self._named_country(u) and nxt < len(units):
-                v = units[nxt]
-                gap = tuple(t.norm for t in toks[u.j:v.i])
-                if gap in _DE and not v.used:
-                    c = None
-                    if v.kind == "country":
-                        c = v.entries[0].ref
-                    elif v.kind == "body":
-                        c = self._named_country(v) or (v.countries[0] if v.countries else None)
-                    if c:
-                        u.countries.append(c)
-                        u.j = v.j
-                        v.used = True
-                        nxt += 1
-            if nxt < len(units) and (self._is_diplomatic(u)):
-                v = units[nxt]
-                gap = tuple(t.norm for t in toks[u.j:v.i])
-                if gap in _HOST and v.kind in ("country", "capital") and not v.used:
-                    u.host = v.entries[0].ref
-                    u.j = v.j
-                    v.used = True
-
-    def _named_country(self, u: Unit) -> str | None:
-        e = u.first("body")
-        if e is not None:
-            b = self.d.bodies[e.ref]
-            if b.named:
-                return b.country
-        e = u.first("office")
-        if e is not None:
-            o = self.d.offices.get(e.ref)
-            return o.country if o else None
-        return None
-
-    def _is_diplomatic(self, u: Unit) -> bool:
-        e = u.first("office") or u.first("body")
-        if e is None:
-            return False
-        if e.kind == "office":
-            return e.ref in ("ambassador", "defence_attache")
-        return self.d.bodies[e.ref].sector == "DIP"
-
-    # ================================================================== names
-    def _per_spans(self, doc, toks: list[Token]) -> list[tuple[int, int]]:
-        starts = {t.start: k for k, t in enumerate(toks)}
-        out = []
-        for ent in getattr(doc, "ents", ()):
-            if ent.label_ not in ("PER", "PERSON"):
-                continue
-            ks = [k for k, t in enumerate(toks) if t.start >= ent.start_char and t.end <= ent.end_char]
-            if ks:
-                out.append((ks[0], ks[-1] + 1))
-        del starts
-        return out
-
-    def _cap_run(self, toks, covered, i, direction=1, limit=6) -> tuple[int, int] | None:
-        """Capitalised free tokens starting at i (direction 1) or ending at i (direction -1)."""
-        n = len(toks)
-        ks = []
-        k = i
-        while 0 <= k < n and len(ks) < limit:
-            t = toks[k]
-            if k in covered or not t.text.isalpha():
-                break
-            if t.is_cap and t.norm not in _BAD_NAME_WORDS:
-                ks.append(k)
-            elif t.norm in _NAME_PARTICLES and ks:
-                ks.append(k)
-            else:
-                break
-            k += direction
-        while ks and not toks[ks[-1]].is_cap:
-            ks.pop()
-        if not ks:
-            return None
-        lo, hi = min(ks), max(ks) + 1
-        return lo, hi
-
-    def _add_names(self, toks, units: list[Unit], per: list[tuple[int, int]]) -> list[Unit]:
-        covered = {k for u in units if u.kind != "capital" or u.used for k in range(u.i, u.j)}
-        names: list[Unit] = []
-
-        def add(lo, hi, ner):
-            if any(k in covered for k in range(lo, hi)):
-                return
-            names.append(Unit(lo, hi, "name", ner=ner))
-            covered.update(range(lo, hi))
-
-        for lo, hi in per:  # spaCy PER entities, trimmed to free capitalised tokens
-            free = [k for k in range(lo, hi) if k not in covered and toks[k].text.isalpha()]
-            run: list[int] = []
-            for k in free:
-                if run and k != run[-1] + 1:
-                    break
-                run.append(k)
-            while run and not toks[run[0]].is_cap:
-                run.pop(0)
-            while run and not toks[run[-1]].is_cap:
-                run.pop()
-            if run and not (len(run) == 1 and toks[run[0]].norm in _BAD_NAME_WORDS):
-                add(run[0], run[-1] + 1, True)
-        for u in units:  # names next to a title, missed by NER
-            if u.kind not in ("office", "rank") or u.used:
-                continue
-            k = u.j
-            while k < len(toks) and toks[k].norm in {",", "le", "la", "m", "mme"}:
-                k += 1
-            r = self._cap_run(toks, covered, k)
-            if r and r[1] - r[0] >= 2:
-                add(*r, False)
-            if u.kind == "office" and u.i >= 2 and toks[u.i - 1].norm == ",":
-                r = self._cap_run(toks, covered, u.i - 2, direction=-1)
-                if r and r[1] - r[0] >= 2:
-                    add(*r, False)
-        return sorted(units + names, key=lambda x: x.i)
-
     # ================================================================== assembly
     def _assemble(self, text, toks, units, date, default) -> list[Mention]:
         live = [u for u in units if not u.used and u.kind != "capital"]
@@ -313,7 +83,7 @@ class ActorFinder:
             if name is not None:
                 appos = None
                 if m < len(live) and live[m].kind == "office" and \
-                        tuple(t.norm for t in toks[name.j:live[m].i]) == (",",):
+                        self._apposition_gap(tuple(t.norm for t in toks[name.j:live[m].i])):
                     appos = live[m]; m += 1
                 offices = [c for c in chain if c.kind == "office" or c.first("office")] 
                 offices = [c for c in offices if c.kind == "office"] + ([appos] if appos else [])
@@ -325,6 +95,11 @@ class ActorFinder:
                 out.append((mention, okey))
                 hist.append(_Hist(start_u.i, actor, okey))
                 k = m
+                continue
+            if u.group_of is not None:
+                groups.append((len(out), u))
+                out.append((self._mention(text, toks, u.i, u.j, Actor(kind="group")), None))
+                k += 1
                 continue
             if u.kind == "office" or (u.kind == "rank" and u.first("office")):
                 for actor, okey in self._describe(u, toks, date, default, hist):
@@ -339,18 +114,34 @@ class ActorFinder:
                     out.append((self._mention(text, toks, u.i, u.j, a), None))
             elif u.kind == "country":
                 a = self._country_actor(u.entries[0].ref, "country")
+                if u.i > 0 and toks[u.i - 1].norm in ("au", "en", "aux", "a") or \
+                        u.i > 1 and (toks[u.i - 2].norm, toks[u.i - 1].norm) in (("a", "la"), ("a", "l")):
+                    a.rule += "+locative"   # "en visite au Vietnam": probably a place
+                    a.confidence = 0.6
                 out.append((self._mention(text, toks, u.i, u.j, a), None))
             elif u.kind == "demonym":
                 a = self._country_actor(u.entries[0].ref, "demonym")
                 out.append((self._mention(text, toks, u.i, u.j, a), None))
+            if u.kind in ("body", "country", "demonym") and out and out[-1][0].start == toks[u.i].start:
+                hist.append(_Hist(u.i, out[-1][0].actor, None))   # for "son homologue": the other side
             elif u.kind == "group":
                 groups.append((len(out), u))
                 out.append((self._mention(text, toks, u.i, u.j, Actor(kind="group")), None))
             k += 1
         mentions = [m for m, _ in out]
         for idx, u in groups:
-            self._fill_group(mentions, idx, u)
+            self._fill_group(mentions, idx, u, date)
         return mentions
+
+    _APPOS_HEADS = {"membre", "suppleant", "secretaire", "chef", "directeur", "depute", "deputee",
+                    "president", "presidente", "vice", "commissaire", "commandant", "heros"}
+
+    def _apposition_gap(self, gap: tuple[str, ...]) -> bool:
+        """", " or ", membre du Bureau politique, " between a name and its office."""
+        if gap == (",",):
+            return True
+        return (2 < len(gap) <= 12 and gap[0] == "," and gap[-1] == "," and gap[1] in self._APPOS_HEADS
+                and "." not in gap and gap.count(",") <= 3)
 
     @staticmethod
     def _adjacent(toks, a: Unit, b: Unit, allow_comma=False) -> bool:
@@ -370,10 +161,9 @@ class ActorFinder:
                       date, default, hist) -> tuple[Actor, str | None]:
         rank = ranks[0].first("rank").ref if ranks and ranks[0].first("rank") else None
         # the office named in the text (first specific one) and its country
-        office_u = next((o for o in offices if not self._odef(o).generic), offices[0] if offices else None)
-        odef = self._odef(office_u) if office_u else None
-        if odef is not None and odef.counterpart:
-            odef = None
+        defs = [self._odef(o) for o in offices]
+        odef = next((o for o in defs if o is not None and not o.generic), None)
+        generic = next((o for o in defs if o is not None and o.generic and not o.counterpart), None)
         text_country = None
         for o in offices:
             if o.countries:
@@ -397,6 +187,9 @@ class ActorFinder:
             elif t is not None:
                 title, sector, okey = t.title, t.sector, t.office
                 rule += f"+tenure:{t.office}"
+            elif generic is not None:
+                title, sector, okey = generic.title, generic.sector, generic.key
+                rule += f"+office:{generic.key}(text)"
             else:
                 title = sector = okey = None
             if rank:
@@ -410,6 +203,8 @@ class ActorFinder:
         country, conf, rule = text_country, 0.6, "name"
         if name.ner:
             rule = "ner:PER"
+        if odef is None and generic is not None:
+            odef = generic
         if odef is not None:
             rule += f"+office:{odef.key}"
         if country is None and odef is not None and default and not odef.multiple:
@@ -420,7 +215,10 @@ class ActorFinder:
             conf = 0.4
         if rank:
             rule += f"+rank:{rank}"
-        sector = odef.sector if odef else ("MIL" if rank and rank not in ("Mr", "Ms", "Dr") and "General" in rank else None)
+        military = bool(rank) and any(w in rank for w in ("General", "Colonel", "Admiral", "Marshal", "Captain"))
+        sector = odef.sector if odef else None
+        if military and (odef is None or odef.generic):
+            sector = "MIL"
         return Actor(name=nm, country=country, sector=sector, title=odef.title if odef else None,
                      kind="person", rule=rule, confidence=conf), odef.key if odef else None
 
@@ -428,12 +226,18 @@ class ActorFinder:
         e = u.first("office")
         if e is None:
             return None
-        return self.d.offices.get(e.ref)
+        odef = self.d.offices.get(e.ref)
+        if odef is not None and u.compose is not None:
+            b = u.compose
+            slug = ascii_fold(b.name).lower().replace(" ", "_").replace("'", "")
+            odef = OfficeDef(key=f"{odef.key}@{slug}", title=f"{odef.title} of the {b.name}",
+                             sector=b.sector, country=b.country if b.named else None, multiple=True)
+        return odef
 
     # ------------------------------------------------------------------ descriptions
     def _describe(self, u: Unit, toks, date, default, hist) -> list[tuple[Actor, str | None]]:
         e = u.first("office")
-        odef = self.d.offices.get(e.ref)
+        odef = self._odef(u)
         countries = list(dict.fromkeys(u.countries))
         fixed = odef.country
         if e.plural and len(countries) >= 2:
@@ -443,10 +247,17 @@ class ActorFinder:
         if odef.counterpart:
             return [self._counterpart(countries[0] if countries else None, date, default, hist)]
         if countries:
-            return [self._resolve(odef, countries[0], date, hist, "text")]
+            return [self._resolve(odef, countries[0], date, hist, "text", host=u.host)]
         if fixed:
             return [self._resolve(odef, fixed, date, hist, "office")]
-        # no country in the text: a person already named with this office, else the default
+        # No country in the text. A specific office ("le ministre de la Défense") is, in copy
+        # with a default country (VNA: Vietnam), that country's office holder; a generic word
+        # ("le ministre") is the latest matching person already named, whatever the country.
+        if default and not odef.generic and not odef.multiple:
+            a, okey = self._resolve(odef, default, date, hist, "default_country")
+            if a.actor_id:
+                a.confidence = round(a.confidence * 0.75, 2)
+                return [(a, okey)]
         ante = self._antecedent(odef, None, hist)
         if ante is not None:
             a = self._copy(ante.actor, rule=f"office:{odef.key}+antecedent:{ante.actor.actor_id or ante.actor.name}",
@@ -459,13 +270,30 @@ class ActorFinder:
         return [(Actor(country=None, sector=odef.sector, title=odef.title, kind="person",
                        rule=f"office:{odef.key}+unresolved", confidence=0.3), odef.key)]
 
-    def _resolve(self, odef, country, date, hist, how) -> tuple[Actor, str | None]:
+    def _ambassador(self, odef, country, host, date) -> Person | None:
+        iv = dates.interval(date)
+        if iv is None:
+            return None
+        found = {p.id: p for p in self.d.persons.values() for t in p.offices
+                 if t.office == odef.key and t.country == country and t.host == host
+                 and dates.overlap_days(iv, t.interval()) > 0}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _resolve(self, odef, country, date, hist, how, host=None) -> tuple[Actor, str | None]:
         suffix = "" if how in ("text", "office") else f"+{how}"
         ante = self._antecedent(odef, country, hist)
         if ante is not None:
             return self._copy(ante.actor, rule=f"office:{odef.key}@{country}+antecedent{suffix}",
                               confidence=0.8), ante.office
-        if not odef.generic:
+        if odef.multiple:
+            p = self._ambassador(odef, country, host, date) if host else None
+            if p is not None:
+                t = self.d.tenure(p, date, odef.key)
+                return Actor(name=p.name, country=p.country, sector=t.sector if t else odef.sector,
+                             title=t.title if t else odef.title, actor_id=p.id, kind="person",
+                             rule=f"office:{odef.key}@{country}>{host}+holder:{p.id}{suffix}",
+                             confidence=0.8), odef.key
+        elif not odef.generic:
             p = self.d.holder(odef.key, country, date)
             if p is not None:
                 t = self.d.tenure(p, date, odef.key)
@@ -492,6 +320,9 @@ class ActorFinder:
                                 and "prime" not in ok,
                     "deputy_minister": ok is not None and ok.startswith("deputy_") and "minister" in ok,
                     "general": a.sector == "MIL",
+                    "commander": a.sector == "MIL",
+                    "director": ok is not None and "director" in ok,
+                    "member_of_parliament": a.sector == "LEG",
                     "leader": True,
                 }.get(odef.key, False)
             else:
@@ -564,7 +395,10 @@ class ActorFinder:
                      kind="org" if igo else "country", rule=f"{how}:{code}",
                      confidence=0.95 if how == "country" else 0.7)
 
-    def _fill_group(self, mentions: list[Mention], idx: int, u: Unit) -> None:
+    def _fill_group(self, mentions: list[Mention], idx: int, u: Unit, date=None) -> None:
+        head = None
+        if u.group_of is not None:
+            head, u = u, u.group_of
         e = u.first("group")
         n, noun = e.count, e.ref
         persons = GROUP_NOUNS.get(noun, False)
@@ -603,5 +437,17 @@ class ActorFinder:
             else:
                 members.append(self._country_actor(c, "group-member"))
         m = mentions[idx]
-        m.actor = Actor(kind="group", members=members, rule=f"group:{n} {noun}",
+        rule = f"group:{n} {noun}"
+        if head is not None:   # "les ministères de la Défense des deux pays": one member per country
+            hb, ho = head.first("body"), head.first("office")
+            if hb is not None:
+                b = self.d.bodies[hb.ref]
+                members = [Actor(name=b.name, country=c, sector=b.sector, kind="org",
+                                 rule=f"body:{b.name}@{c}+{rule}", confidence=0.7) for c in chosen]
+                rule = f"body:{b.name}+{rule}"
+            elif ho is not None:
+                odef = self._odef(head)
+                members = [self._resolve(odef, c, date, [], "group")[0] for c in chosen]
+                rule = f"office:{odef.key}+{rule}"
+        m.actor = Actor(kind="group", members=members, rule=rule,
                         confidence=0.7 if len(members) == n else 0.4)
