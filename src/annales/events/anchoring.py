@@ -45,7 +45,16 @@ def nearest_governing(items, cand: Candidate, sent: Span, event_nouns: frozenset
     gov = [it for it in inside if governs(it.root, cand, event_nouns=event_nouns)]
     if not gov:
         return None
-    return min(gov, key=lambda it: abs(it.root.i - cand.head.i))
+    # "à Hanoï", "en Russie" beat a name inside a noun phrase
+    gov.sort(key=lambda it: (not _locative(it.root), abs(it.root.i - cand.head.i)))
+    return gov[0]
+
+
+LOCATIVE_CASES = {"a", "au", "aux", "en", "dans", "chez", "sur"}
+
+
+def _locative(tok: Token) -> bool:
+    return any(c.dep_ == "case" and fold(c.text) in LOCATIVE_CASES for c in tok.children)
 
 
 def says_before(sent: Span) -> bool:
@@ -64,3 +73,27 @@ def fronted(items, sent: Span):
         if it.root is not None and sent.start <= it.root.i < comma:
             return it
     return None
+
+
+def nearby(items, cand: Candidate, sent: Span, event_nouns: frozenset[str] = frozenset(), window: int = 8):
+    """The closest item after the trigger, within a few words and with no verb or other event
+    noun in between: the parser often attaches "… aux Jeux Army Games 2021" elsewhere."""
+    head = max(t.i for t in cand.tokens)
+    best = None
+    for it in items:
+        r = it.root
+        if r is None or not (head < r.i <= head + window) or r.i >= sent.end:
+            continue
+        between = sent.doc[head + 1:r.i]
+        if any(t.pos_ == "VERB" or fold(t.lemma_) in event_nouns for t in between):
+            continue
+        if best is None or r.i < best.root.i:
+            best = it
+    return best
+
+
+def nearest_in_sentence(items, cand: Candidate, sent: Span):
+    inside = [it for it in items if it.root is not None and sent.start <= it.root.i < sent.end]
+    if not inside:
+        return None
+    return min(inside, key=lambda it: abs(it.root.i - cand.head.i))

@@ -8,13 +8,14 @@ merged, keeping every named participant.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Event, Mention, Place, Story, Timex
 from ..text import fold
-from .anchoring import fronted, nearest_governing, says_before, span_root
+from .anchoring import fronted, nearby, nearest_governing, nearest_in_sentence, says_before, span_root
 from .lexicon import Lexicon, load_lexicon
 from .roles import MentionSpan, Sides, find_sides
 from .syntax import is_future, is_negated, lemma
@@ -23,6 +24,14 @@ from .triggers import Candidate, find_candidates
 INTENT_HEADS = {"possibilite", "projet", "intention", "prevoir", "envisager", "vouloir", "souhaiter",
                 "compter", "esperer", "promouvoir", "proposer", "decider", "engager", "pret"}
 DATELINE_MARK = "(vna)"
+DATE_VALUE = re.compile(r"^(\d{4}|XXXX)(-\d{2}(-\d{2})?)?$")
+
+
+def _as_event_date(t: Timex, published: str | None) -> Timex:
+    """"Actuellement" (PRESENT_REF) dates an event to the publication date."""
+    if t.value == "PRESENT_REF":
+        return replace(t, value=published, rule=t.rule + "+present-as-published", confidence=0.6)
+    return t
 
 
 @dataclass
@@ -67,7 +76,9 @@ class EventCoder:
     def _places(self, doc: Doc, spans: list[MentionSpan]) -> list[Anchored]:
         if self.gazetteer is None:
             return []
-        inside_people = {i for m in spans if m.actor.kind in ("person", "org") for i in m.tokens}
+        # a state or city named inside an actor ("Comité Vietnam-Russie", "ambassadeur russe au
+        # Vietnam") is not where the event happened; a locative mention ("en Russie") may be
+        inside_people = {i for m in spans if "+locative" not in m.actor.rule for i in m.tokens}
         out = []
         for start, end, place in self.gazetteer.find(doc.text):
             if doc.text[end:end + 8].strip().lower().startswith(DATELINE_MARK):
@@ -97,8 +108,8 @@ class EventCoder:
     # -- main --------------------------------------------------------------------------
     def code(self, story: Story, doc: Doc, timexes: list[Timex], mentions: list[Mention]) -> list[Event]:
         spans = self._mention_spans(doc, mentions)
-        times = [Anchored(span_root(doc, t.start, t.end), t) for t in timexes
-                 if t.type == "DATE" and t.value]
+        times = [Anchored(span_root(doc, t.start, t.end), _as_event_date(t, story.published)) for t in timexes
+                 if t.type == "DATE" and t.value and (DATE_VALUE.match(t.value) or t.value == "PRESENT_REF")]
         places = self._places(doc, spans)
         story_state = _Narrative(first_day=next((t.value for t in timexes if _is_day(t.value)), None))
         events: list[Event] = []
@@ -118,6 +129,11 @@ class EventCoder:
         if gov is None:
             gov = fronted(times, sent)
             date_rule = "date:fronted"
+        if gov is None:
+            gov = nearby(times, cand, sent, self.event_nouns)
+            date_rule = "date:nearby"
+        if gov is not None and not gov.item.value:
+            gov = None
         date_conf = 1.0
         if gov is not None:
             date, date_end = gov.item.value, gov.item.end_value
@@ -142,6 +158,10 @@ class EventCoder:
         place_rule = "place:governing" if place else ""
         if place is None and state.place is not None and gov is None and date == state.date:
             place, place_rule = state.place, "place:narrative"
+        if place is None:
+            near = nearest_in_sentence(places, cand, sent)
+            if near is not None:
+                place, place_rule = near.item, "place:nearest-in-sentence"
         if mode == "phone":
             place, place_rule = None, "place:none-for-phone"
         recipients = list(sides.recipients)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from ..model import Actor, Mention
-from .syntax import agents, objects, obliques, subjects
+from .syntax import agents, case_of, objects, obliques, subjects
 from .triggers import Candidate
 
 
@@ -35,6 +35,14 @@ class Sides:
     rule: str = "syntax"
 
 
+# prepositions that introduce a participant; "en marge de l'AIPA en Malaisie" does not
+PARTICIPANT_CASES = {"", "a", "au", "aux", "avec", "aupres", "chez", "par", "pour", "envers", "entre", "de", "du", "des", "d'"}
+
+
+def _participant_obliques(tok: Token) -> list[Token]:
+    return [o for o in obliques(tok) if case_of(o) in PARTICIPANT_CASES]
+
+
 def _region(heads: list[Token], exclude: set[int]) -> set[int]:
     out: set[int] = set()
     for h in heads:
@@ -42,13 +50,25 @@ def _region(heads: list[Token], exclude: set[int]) -> set[int]:
     return out - exclude
 
 
-def _expand(actors: list[Actor]) -> list[Actor]:
-    """Groups ("les deux parties") stand for their member states."""
+def _expand(actors: list[Actor], people: dict[str, Actor] | None = None) -> list[Actor]:
+    """Groups ("les deux parties") stand for their members; a member given only as a state
+    is the person who last spoke for that state in the story, when there is one."""
     out = []
     for a in actors:
         members = getattr(a, "members", None)
-        out.extend(members if (a.kind == "group" and members) else [a])
+        if a.kind == "group" and members:
+            out.extend((people or {}).get(m.country, m) if m.kind == "country" else m for m in members)
+        else:
+            out.append(a)
     return out
+
+
+def _latest_people(mentions: list[MentionSpan]) -> dict[str, Actor]:
+    people: dict[str, Actor] = {}
+    for m in mentions:
+        if m.actor.kind == "person" and m.actor.country and m.actor.name:
+            people[m.actor.country] = m.actor
+    return people
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:
@@ -65,7 +85,8 @@ def _unique(actors: list[Actor]) -> list[Actor]:
 
 
 def _in(region: set[int], spans: list[MentionSpan]) -> list[MentionSpan]:
-    return [m for m in spans if m.tokens & region]
+    """Mentions in a region; a state named as a place ("en Russie") is not a participant."""
+    return [m for m in spans if m.tokens & region and "+locative" not in m.actor.rule]
 
 
 def _pronoun_antecedent(subj: Token, verb: Token, spans: list[MentionSpan], before: list[MentionSpan]) -> list[MentionSpan]:
@@ -105,7 +126,7 @@ def find_sides(cand: Candidate, sent: Span, spans: list[MentionSpan], earlier: l
     subj_heads, carrier = subjects(verb)
     subj_region = _region(subj_heads, set())
     agent_region = _region(agents(verb), subj_region)
-    obj_heads = objects(verb) + obliques(verb) + [c for c in verb.children if c.dep_ == "xcomp"]
+    obj_heads = objects(verb) + _participant_obliques(verb) + [c for c in verb.children if c.dep_ == "xcomp"]
     if cand.noun is not None and cand.noun is not verb:
         obj_heads += [cand.noun]
     obj_region = _region(obj_heads, subj_region | agent_region | trigger_ids)
@@ -168,8 +189,12 @@ def _partner_groups(partners: list[Actor], own: list[Actor]) -> list[list[Actor]
 
 
 def _finish(cand: Candidate, sides: Sides, sent: Span, spans: list[MentionSpan], earlier) -> Sides:
-    sides.actors = _unique(_expand(sides.actors))
-    sides.recipients = _unique([a for a in _expand(sides.recipients) if a not in sides.actors])
+    people = _latest_people(earlier + [m for m in spans if m.first < cand.head.i])
+    sides.actors = _unique(_expand(sides.actors, people))
+    sides.recipients = _unique([a for a in _expand(sides.recipients, people) if a not in sides.actors])
+    own = {a.country for a in sides.actors}
+    # a recipient of the actor's own state known only from the wire's home country is a guess
+    sides.recipients = [a for a in sides.recipients if not (a.country in own and "default_country" in a.rule)]
     if cand.entry.roles in ("symmetric", "meeting") and len({a.country for a in sides.actors}) < 2:
         # a co-chaired session or talks need two sides: take the other states of the sentence
         others = [m.actor for m in spans if m.actor.country and m.actor.country not in {a.country for a in sides.actors}]
