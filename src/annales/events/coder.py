@@ -22,7 +22,8 @@ from .syntax import is_future, is_negated, lemma
 from .triggers import Candidate, find_candidates
 
 INTENT_HEADS = {"possibilite", "projet", "intention", "prevoir", "envisager", "vouloir", "souhaiter",
-                "compter", "esperer", "promouvoir", "proposer", "decider", "engager", "pret"}
+                "compter", "esperer", "promouvoir", "proposer", "decider", "engager", "pret",
+                "inviter", "invitation", "annoncer"}
 DATELINE_MARK = "(vna)"
 DATE_VALUE = re.compile(r"^(\d{4}|XXXX)(-\d{2}(-\d{2})?)?$")
 
@@ -165,12 +166,14 @@ class EventCoder:
         if mode == "phone":
             place, place_rule = None, "place:none-for-phone"
         recipients = list(sides.recipients)
-        if entry.place_is_recipient and not recipients and place is not None and place.country:
-            if place.country not in {a.country for a in sides.actors}:
+        own = {a.country for a in sides.actors}
+        foreign = [a for a in recipients if a.country and a.country not in own]
+        if entry.place_is_recipient and not foreign and place is not None and place.country:
+            if place.country not in own:
                 recipients = [Actor(name=_country_name(place), country=place.country, kind="country",
                                     rule=f"recipient:place-of-visit:{place.name}", confidence=0.8)]
-        if not (sides.actors or recipients):
-            return []
+        if not any(a.country for a in sides.actors + recipients):
+            return []  # no identified state took part: not a political event we code
         # -- narrative state for the next events --
         if gov is not None and _is_day(date):
             state.date, state.date_end = date, date_end

@@ -36,6 +36,7 @@ class Trigger:
     mode: str | None = None
     intent: str | None = None
     place_is_recipient: bool = False
+    deep_obj: bool = False
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ def _trigger(entry: dict, source: str) -> Trigger:
         needs=tuple(fold(n) for n in entry.get("needs", [])),
         mode=entry.get("mode"), intent=str(entry["intent"]) if entry.get("intent") else None,
         place_is_recipient=bool(entry.get("place_is_recipient", False)),
+        deep_obj=bool(entry.get("deep_obj", False)),
     )
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from ..model import Actor, Mention
-from .syntax import agents, case_of, objects, obliques, subjects
+from .syntax import SUBJECT_DEPS, agents, case_of, objects, obliques, subjects
 from .triggers import Candidate
 
 
@@ -102,8 +102,12 @@ def _pronoun_antecedent(subj: Token, verb: Token, spans: list[MentionSpan], befo
             cur = cur.head
         else:
             break
+    # otherwise the latest person or body that was a grammatical subject (the topic usually
+    # stays the subject from one sentence to the next), else the latest one mentioned
+    doc = subj.doc
     people = [m for m in before if m.actor.kind in ("person", "org")]
-    return people[-1:]
+    topical = [m for m in people if any(doc[i].dep_ in SUBJECT_DEPS for i in m.tokens)]
+    return (topical or people)[-1:]
 
 
 def find_sides(cand: Candidate, sent: Span, spans: list[MentionSpan], earlier: list[MentionSpan]) -> Sides:

@@ -13,6 +13,7 @@ OBJECT_DEPS = {"obj", "obl:arg", "iobj"}
 OBLIQUE_DEPS = {"obl", "obl:arg", "obl:mod", "nmod", "obl:agent", "iobj"}
 # climbing from a non-finite or coordinated verb to the verb whose subject it shares
 SHARES_SUBJECT = {"xcomp", "advcl", "conj", "acl", "ccomp"}
+OBJECT_CONTROL = {"inviter", "demander", "encourager", "exhorter", "appeler", "autoriser", "charger", "prier"}
 REFLEXIVE_FORMS = {"se", "s'", "s\u2019", "me", "m'", "nous", "vous", "te", "t'"}
 
 
@@ -43,6 +44,11 @@ def subjects(verb: Token, max_climb: int = 4) -> tuple[list[Token], Token]:
             for s in subs:
                 out.extend(with_conjuncts(s))
             return out, cur
+        if cur.dep_ == "xcomp" and cur.head is not cur and lemma(cur.head) in OBJECT_CONTROL:
+            # "X a invité Y à se rendre au Laos": Y is who would travel
+            objs = [c for c in cur.head.children if c.dep_ in ("obj", "iobj")]
+            if objs:
+                return with_conjuncts(objs[0]), cur.head
         if cur.dep_ in SHARES_SUBJECT and cur.head is not cur:
             cur = cur.head
             continue

@@ -86,6 +86,10 @@ def _match_verb(tok: Token, entry: Trigger) -> Candidate | None:
     noun = None
     if entry.obj:
         hits = [o for o in objs if lemma(o) in entry.obj or fold(o.text) in entry.obj]
+        if not hits and entry.deep_obj:
+            # the parser often hangs "un lot de fournitures" on the wrong word: look lower
+            near = [t for o in objs + obliques(tok) for t in _near(o, 2)]
+            hits = [t for t in near if lemma(t) in entry.obj]
         if not hits:
             return None
         noun = hits[0]
