@@ -99,3 +99,21 @@ def test_every_event_traces_to_its_sentence(pipeline):
     for e in ev:
         assert e["trigger"] and e["trigger"] in e["sentence"]
         assert e["sentence"] in text
+
+
+def test_passive_reception_keeps_the_guest_as_actor(pipeline):
+    ev = code(pipeline, "L'ambassadeur d'Arabie saoudite au Vietnam a été reçu le 30 juillet à Hanoï par le "
+                        "ministre des Affaires étrangères Bui Thanh Son.")
+    e = next(e for e in ev if e["cameo"] == "043")
+    assert {a["country"] for a in e["actors"]} == {"SAU"}
+    assert [a["name"] for a in e["recipients"]] == ["Bui Thanh Son"]
+    assert "passive" in e["rule"]
+
+
+def test_working_trip_abroad_has_the_destination_as_recipient(pipeline):
+    ev = code(pipeline, "Le 16 juillet, le Premier ministre Pham Minh Chinh a quitté Hanoï pour entamer un "
+                        "voyage de travail au Koweït.")
+    e = next(e for e in ev if e["cameo"] == "042")
+    assert e["date"] == "2023-07-16"
+    assert [a["country"] for a in e["recipients"]] == ["KWT"]
+    assert e["location"]["name"] == "Kuwait"

@@ -150,12 +150,18 @@ def find_sides(cand: Candidate, sent: Span, spans: list[MentionSpan], earlier: l
         sides.rule = "nearest-before"
 
     scheme = cand.entry.roles
+    if _passive(verb):
+        # "L'ambassadeur a été reçu par le ministre": the agent does, the subject undergoes
+        doer, undergoer = agent, subj + obj
+        sides.rule += ":passive"
+    else:
+        doer, undergoer = subj + agent, obj
     if scheme == "host":
-        sides.recipients = [m.actor for m in subj]
-        sides.actors = [m.actor for m in agent + obj]
+        sides.recipients = [m.actor for m in doer]
+        sides.actors = [m.actor for m in undergoer]
     elif scheme == "directed":
-        sides.actors = [m.actor for m in subj + agent]
-        sides.recipients = [m.actor for m in obj]
+        sides.actors = [m.actor for m in doer]
+        sides.recipients = [m.actor for m in undergoer]
     else:
         sides.actors = [m.actor for m in subj + agent]
         partners = [m.actor for m in obj]
@@ -163,6 +169,10 @@ def find_sides(cand: Candidate, sent: Span, spans: list[MentionSpan], earlier: l
             sides.partners = _partner_groups(partners, sides.actors)
         sides.actors = sides.actors + partners
     return _finish(cand, sides, sent, spans, earlier)
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children)
 
 
 def _speaker_instead(subj: list[MentionSpan], carrier: Token, spans: list[MentionSpan]) -> list[MentionSpan]:
