@@ -117,3 +117,19 @@ def test_working_trip_abroad_has_the_destination_as_recipient(pipeline):
     assert e["date"] == "2023-07-16"
     assert [a["country"] for a in e["recipients"]] == ["KWT"]
     assert e["location"]["name"] == "Kuwait"
+
+
+def test_aid_names_the_donor_and_the_receiving_state(pipeline):
+    ev = code(pipeline, "Le 18 juillet, le Japon a offert au Vietnam 500.000 doses de vaccin contre le COVID-19.")
+    e = next(e for e in ev if e["type"] == "AID")
+    assert e["cameo"] == "073" and e["date"] == "2023-07-18"
+    assert [a["country"] for a in e["actors"]] == ["JPN"]
+    assert [a["country"] for a in e["recipients"]] == ["VNM"]
+    assert "health" in e["context"]
+
+
+def test_possible_aid_is_an_intent_to_give(pipeline):
+    ev = code(pipeline, "Actuellement, le ministère russe de la Défense étudie la possibilité de remettre au "
+                        "ministère vietnamien de la Défense des doses de vaccin.")
+    e = next(e for e in ev if e["rule"].startswith("aid.give"))
+    assert e["type"] == "AGREE" and e["cameo"] == "0333" and e["date"] == "2023-07"

@@ -84,9 +84,10 @@ def _unique(actors: list[Actor]) -> list[Actor]:
     return [a for a in out if not (a.kind == "country" and a.country in specific)]
 
 
-def _in(region: set[int], spans: list[MentionSpan]) -> list[MentionSpan]:
-    """Mentions in a region; a state named as a place ("en Russie") is not a participant."""
-    return [m for m in spans if m.tokens & region and "+locative" not in m.actor.rule]
+def _in(region: set[int], spans: list[MentionSpan], dative: bool = False) -> list[MentionSpan]:
+    """Mentions in a region; a state named as a place ("en Russie") is not a participant,
+    except as the dative of a transfer ("a offert au Vietnam des doses")."""
+    return [m for m in spans if m.tokens & region and (dative or "+locative" not in m.actor.rule)]
 
 
 def _pronoun_antecedent(subj: Token, verb: Token, spans: list[MentionSpan], before: list[MentionSpan]) -> list[MentionSpan]:
@@ -142,7 +143,8 @@ def find_sides(cand: Candidate, sent: Span, spans: list[MentionSpan], earlier: l
     if subj and all(m.actor.kind == "country" for m in subj):
         subj = _speaker_instead(subj, carrier, spans) or subj
     agent = _in(agent_region, spans)
-    obj = [m for m in _in(obj_region, spans) if m not in subj and m not in agent]
+    dative = cand.entry.roles == "directed" and not cand.entry.place_is_recipient
+    obj = [m for m in _in(obj_region, spans, dative) if m not in subj and m not in agent]
     if not subj and not agent:
         # no subject in the parse: the nearest mention before the trigger in the sentence
         prior = [m for m in spans if m.first < cand.head.i and m not in obj]
