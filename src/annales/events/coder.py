@@ -133,8 +133,9 @@ class EventCoder:
         if gov is None:
             gov = nearby(times, cand, sent, self.event_nouns)
             date_rule = "date:nearby"
-        if gov is not None and not gov.item.value:
-            gov = None
+        future = is_future(cand.verb) or is_future(cand.head)
+        if gov is not None and (not gov.item.value or (not future and _after(gov.item.value, story.published))):
+            gov = None  # a realised event is not dated after its own report ("vision 2030")
         date_conf = 1.0
         if gov is not None:
             date, date_end = gov.item.value, gov.item.end_value
@@ -148,7 +149,6 @@ class EventCoder:
         else:
             date, date_end, date_rule, date_conf = story.published, None, "date:published", 0.4
         # -- what --
-        future = is_future(cand.verb) or is_future(cand.head)
         intended = self._intended(cand) or (future and gov is None)
         cameo = entry.intent if (intended and entry.intent) else entry.cameo
         code = self.lexicon.code(cameo)
@@ -199,6 +199,14 @@ class EventCoder:
             return [replace(base, actors=own + group, event_id=f"{base.event_id}-{i}")
                     for i, group in enumerate(sides.partners)]
         return [base]
+
+
+def _after(value: str, published: str | None) -> bool:
+    """Is `value` later than the publication date, at the precision both share?"""
+    if not published or value.startswith("XXXX"):
+        return False
+    n = min(len(value), len(published))
+    return value[:n] > published[:n]
 
 
 def _country_name(place: Place) -> str:
