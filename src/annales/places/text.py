@@ -11,28 +11,15 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from ..text import fold  # noqa: F401  (re-exported: the one accent folding of the project)
+
 # Letters only: digits, underscores and punctuation separate tokens.
 TOKEN_RE = re.compile(r"[^\W\d_]+")
 # What may sit between two tokens of one name.
 JOINER_RE = re.compile(r"[ \t\u00a0\u202f]{1,3}|[ ]?[-\u2010\u2011\u2013][ ]?|['\u2019\u2018`]")
 _SPACES_RE = re.compile(r"[ \t\u00a0\u202f]{1,3}")
 
-# Letters that NFKD does not decompose.
-_EXTRA = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ø": "o", "Ø": "O", "ł": "l",
-                        "Ł": "L", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss",
-                        "ı": "i", "ʻ": "'", "ʼ": "'", "‘": "'", "’": "'"})
-
-
 _NON_LATIN_RE = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u02bb\u02bc\u2010-\u2019\u0300-\u036f]")
-
-
-@lru_cache(maxsize=200_000)
-def fold(token: str) -> str:
-    """Lowercase, accent-free form of a token ("Hanoï" -> "hanoi", "Đà" -> "da")."""
-    if token.isascii():
-        return token.lower()
-    s = unicodedata.normalize("NFKD", token.translate(_EXTRA))
-    return "".join(c for c in s if not unicodedata.combining(c)).lower()
 
 
 def tokens(text: str) -> list[tuple[int, int, str]]:

@@ -6,6 +6,8 @@ regex alternations from it.
 """
 from __future__ import annotations
 
+from ..text import fold as _fold
+
 import re
 import unicodedata
 from functools import lru_cache
@@ -23,8 +25,7 @@ def norm(word: str) -> str:
 
 def fold(word: str) -> str:
     """`norm` plus accents removed, so "Aout" and "août" find the same entry."""
-    decomposed = unicodedata.normalize("NFD", norm(word))
-    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    return _fold(norm(word))
 
 
 class Lexicon:
