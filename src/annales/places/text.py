@@ -8,7 +8,6 @@ matches "Ho Chi Minh Ville", but "Hanoï, Moscou" is never one name.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from ..text import fold  # noqa: F401  (re-exported: the one accent folding of the project)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from ..text import fold as _fold
 
 import re
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
