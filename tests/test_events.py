@@ -133,3 +133,17 @@ def test_possible_aid_is_an_intent_to_give(pipeline):
                         "ministère vietnamien de la Défense des doses de vaccin.")
     e = next(e for e in ev if e["rule"].startswith("aid.give"))
     assert e["type"] == "AGREE" and e["cameo"] == "0333" and e["date"] == "2023-07"
+
+
+def test_ainsi_que_makes_one_meeting_per_partner_state(pipeline):
+    ev = code(pipeline, "Le 9 juillet, le général Phan Van Giang a rencontré le ministre lao de la Défense "
+                        "Chansamone Chanyalath ainsi que le ministre cambodgien de la Défense Tea Banh.")
+    got = triples(ev)
+    assert ("CONSULT", "2023-07-09", frozenset({"VNM", "LAO"})) in got
+    assert ("CONSULT", "2023-07-09", frozenset({"VNM", "KHM"})) in got
+
+
+def test_future_signing_keeps_its_announced_year(pipeline):
+    ev = code(pipeline, "Le Vietnam et le Laos signeront un plan de coopération en 2025.", published="2024-05")
+    e = next(e for e in ev if e["cameo"] == "057")
+    assert e["future"] and e["date"] == "2025"

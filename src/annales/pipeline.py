@@ -15,6 +15,7 @@ the same as with a full parse (`parse="all"`, or the environment variable
 from __future__ import annotations
 
 import logging
+import re
 import os
 from dataclasses import dataclass, field
 from itertools import islice
@@ -50,9 +51,9 @@ class ArticleResult:
 
 
 def home_country(article: Article) -> str | None:
-    head = article.raw[:2000]
+    head, tail = article.raw[:2000], article.raw[-400:]
     for mark, country in HOME_COUNTRY_BY_DATELINE.items():
-        if mark in head or mark.strip("()") + " " in article.raw[-40:]:
+        if mark in head or re.search(r"-\s*" + re.escape(mark.strip("()")) + r"\b", tail):
             return country
     return None
 
@@ -81,7 +82,8 @@ class Pipeline:
         self.selective = SelectiveNLP(self.nlp, self.trigger_filter.sentence) if parse == "triggers" else None
 
     def docs(self, texts: Iterable[str], batch_size: int = 64):
-        """spaCy Docs of `texts`, parsed as `self.parse` says."""
+        """spaCy Docs of `texts`, parsed as `self.parse` says (with "triggers": the sentences
+        holding a trigger word; `_batch` also parses those holding an actor mention)."""
         if self.selective is not None:
             return self.selective.pipe(texts, batch_size=batch_size)
         return self.nlp.pipe(texts, batch_size=batch_size)
@@ -108,6 +110,7 @@ class Pipeline:
             yield from self._batch(batch)
 
     def _batch(self, batch: list[Article]) -> Iterator[ArticleResult]:
+        from .nlp.prefilter import PARSED_KEY, sentences_to_parse
         from .time import resolve_timexes
 
         results, todo = [], []
@@ -121,14 +124,20 @@ class Pipeline:
                 result.stories.append(sr)
                 todo.append((sr, home_country(article)))
             results.append(result)
-        from .nlp.prefilter import PARSED_KEY
-
-        docs = self.docs((sr.story.text for sr, _ in todo), batch_size=64)
+        texts = [sr.story.text for sr, _ in todo]
+        if self.selective is None:
+            docs = list(self.nlp.pipe(texts, batch_size=64))
+        else:   # everything but the parser, then the parser on the sentences that matter
+            docs = list(self.selective.analyse(texts, batch_size=64))
         for (sr, home), doc in zip(todo, docs):
             story = sr.story
             sr.timexes = resolve_timexes(story.text, story.published)
             date = next((t.value for t in sr.timexes if t.value and len(t.value) == 10), story.published)
             sr.mentions = self.finder.find(doc, date, default_country=home)
+        if self.selective is not None:
+            ranges = [sentences_to_parse(doc, self.trigger_filter, sr.mentions) for (sr, _), doc in zip(todo, docs)]
+            self.selective.parse(docs, ranges, batch_size=64)
+        for (sr, _), doc in zip(todo, docs):
             if doc.user_data.get(PARSED_KEY, 1):   # 0: no sentence holds a trigger word
-                sr.events = self.coder.code(story, doc, sr.timexes, sr.mentions)
+                sr.events = self.coder.code(sr.story, doc, sr.timexes, sr.mentions)
         yield from results

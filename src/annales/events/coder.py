@@ -112,9 +112,12 @@ class EventCoder:
         times = [Anchored(span_root(doc, t.start, t.end), _as_event_date(t, story.published)) for t in timexes
                  if t.type == "DATE" and t.value and (DATE_VALUE.match(t.value) or t.value == "PRESENT_REF")]
         places = self._places(doc, spans)
-        story_state = _Narrative(first_day=next((t.value for t in timexes if _is_day(t.value)), None))
+        story_state = _Narrative()
+        days = [(t.start, t.value) for t in timexes if _is_day(t.value)]
         events: list[Event] = []
         for sent in doc.sents:
+            # the fallback date of an undated event: the first day named so far, never a later one
+            story_state.first_day = next((v for start, v in days if start < sent.end_char), None)
             in_sent = [m for m in spans if sent.start <= m.first < sent.end]
             earlier = [m for m in spans if m.first < sent.start]
             for cand in find_candidates(sent, self.lexicon):
@@ -157,7 +160,7 @@ class EventCoder:
         place_item = nearest_governing(places, cand, sent, self.event_nouns)
         place = place_item.item if place_item is not None else None
         place_rule = "place:governing" if place else ""
-        if place is None and state.place is not None and gov is None and date == state.date:
+        if place is None and state.place is not None and date == state.date:
             place, place_rule = state.place, "place:narrative"
         if place is None:
             near = nearest_in_sentence(places, cand, sent)

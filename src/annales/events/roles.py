@@ -36,7 +36,11 @@ class Sides:
 
 
 # prepositions that introduce a participant; "en marge de l'AIPA en Malaisie" does not
-PARTICIPANT_CASES = {"", "a", "au", "aux", "avec", "aupres", "chez", "par", "pour", "envers", "entre", "de", "du", "des", "d'"}
+PARTICIPANT_CASES = {"", "a", "au", "aux", "avec", "aupres", "chez", "par", "pour", "envers", "entre", "de", "du", "des", "d'",
+                     "ainsi", "et"}
+
+
+STRAY_DEPS = {"advmod", "dep", "appos", "conj"}
 
 
 def _participant_obliques(tok: Token) -> list[Token]:
@@ -132,6 +136,9 @@ def find_sides(cand: Candidate, sent: Span, spans: list[MentionSpan], earlier: l
     subj_region = _region(subj_heads, set())
     agent_region = _region(agents(verb), subj_region)
     obj_heads = objects(verb) + _participant_obliques(verb) + [c for c in verb.children if c.dep_ == "xcomp"]
+    # the parser sometimes hangs a coordinated partner ("X ainsi que Y") straight on the verb
+    obj_heads += [c for c in verb.children if c.i > cand.head.i and c.dep_ in STRAY_DEPS
+                  and c.pos_ not in ("VERB", "AUX")]
     if cand.noun is not None and cand.noun is not verb:
         obj_heads += [cand.noun]
     obj_region = _region(obj_heads, subj_region | agent_region | trigger_ids)

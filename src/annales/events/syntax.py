@@ -4,6 +4,8 @@ They read Universal Dependencies labels as produced by spaCy's French parsers.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from ..text import fold
@@ -90,10 +92,19 @@ def is_negated(verb: Token) -> bool:
     return ("ne" in kids or "n'" in kids) and bool(kids & {"pas", "jamais", "plus", "aucun", "nullement", "point"})
 
 
+# future endings ("signeront", "se rendra"); conditional "-rait" is left to the tagger, as it
+# looks like the imperfect ("déclarait")
+FUTURE_ENDINGS = re.compile(r"(?:[ei]ras?|[ei]rai|r(?:ons|ez|ont))$")
+
+
 def is_future(verb: Token) -> bool:
-    """Future or conditional verb, or a future built with "aller" + infinitive."""
+    """Future or conditional verb, or a future built with "aller" + infinitive. The tagger
+    calls some futures present ("signeront"), so a present-tagged verb's ending is checked."""
     for t in [verb, *[c for c in verb.children if c.dep_.startswith("aux")]]:
-        if "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood"):
+        tense, mood = t.morph.get("Tense"), t.morph.get("Mood")
+        if "Fut" in tense or "Cnd" in mood:
+            return True
+        if t.pos_ in ("VERB", "AUX") and (not tense or tense == ["Pres"]) and FUTURE_ENDINGS.search(t.lower_):
             return True
     return verb.dep_ == "xcomp" and lemma(verb.head) == "aller"
 

