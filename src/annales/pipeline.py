@@ -7,10 +7,11 @@ The heavy objects (spaCy model, dictionaries, gazetteer) are built once per Pipe
 engine builds one Pipeline per worker process.
 
 Parsing: by default (`parse="triggers"`) the dependency parser runs only on the sentences
-that hold a word of the trigger lexicon (`annales.nlp.prefilter`); the other sentences can
-yield no event, and a story with no such sentence skips the event coder. The events are
-the same as with a full parse (`parse="all"`, or the environment variable
-`ANNALES_PARSE=all`), which is kept for checking and for callers that want every parse.
+whose parse the event coder can read (`annales.nlp.prefilter.sentences_to_parse`): those
+holding a word of the trigger lexicon and, up to the last of them, those holding an actor
+mention; the other sentences get a flat tree, and a story without a trigger word skips the
+coder. The events are the same as with a full parse (`parse="all"`, or the environment
+variable `ANNALES_PARSE=all`), which is kept for checking (tests/test_pipeline_parse.py).
 """
 from __future__ import annotations
 
