@@ -1,4 +1,5 @@
-"""`annales ingest`, `annales events`, `annales export`: the commands over the DuckDB store."""
+"""`annales ingest`, `annales events`, `annales offices`, `annales export`: the commands over
+the DuckDB store."""
 from __future__ import annotations
 
 import importlib
@@ -218,12 +219,20 @@ def _who(people: list[dict]) -> str:
     return ", ".join(out)
 
 
-def _table(records: list[dict], total: int) -> None:
+def _console():
     from rich.console import Console
+
+    console = Console()
+    if not console.is_terminal:  # piped: do not squeeze the table into 80 columns
+        console = Console(width=max(console.width, 160))
+    return console
+
+
+def _table(records: list[dict], total: int, distinct: bool = False) -> None:
     from rich.table import Table
 
     table = Table(show_lines=False)
-    for col in ("date", "type", "mode", "cameo"):
+    for col in ("date", "type", "mode", "cameo") + (("reports",) if distinct else ()):
         table.add_column(col, no_wrap=True)
     for col in ("actors", "recipients", "location", "trigger"):
         table.add_column(col, overflow="fold", min_width=8)
@@ -231,16 +240,16 @@ def _table(records: list[dict], total: int) -> None:
         loc = r["location"]
         table.add_row(
             r["date"] or "", r["type"] or "", r["mode"] or "", r["cameo"] or "",
+            *((str(r["reports"]),) if distinct else ()),
             _who(r["actors"]), _who(r["recipients"]),
             (f"{loc['name']} ({loc['country']})" if loc and loc.get("country") else (loc or {}).get("name", "")),
             r["trigger"] or "",
         )
-    console = Console()
-    if not console.is_terminal:  # piped: do not squeeze the table into 80 columns
-        console = Console(width=max(console.width, 160))
+    console = _console()
     console.print(table)
+    what = "distinct events" if distinct else "events"
     if total > len(records):
-        console.print(f"{len(records)} of {total} events shown; use --limit or --format jsonl for more",
+        console.print(f"{len(records)} of {total} {what} shown; use --limit or --format jsonl for more",
                       style="dim")
 
 
@@ -256,6 +265,9 @@ def events(
     limit: Optional[int] = typer.Option(None, min=0, help="At most this many events (table: 100 by default)."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl, csv or parquet."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file (required for parquet)."),
+    distinct: bool = typer.Option(False, "--distinct", help="Merge the same event reported by several "
+                                  "articles (same type, CAMEO family, day and states): one record "
+                                  "with reports, article_ids, docs, participants."),
 ) -> None:
     """Query stored events."""
     fmt = fmt.lower()
@@ -266,20 +278,57 @@ def events(
     filters = _filters(actor, country, dyad, type_, since, until)
     store = _open_read_only(db)
     with store:
+        query = store.distinct_events if distinct else store.events
         if fmt == "table":
             shown = 100 if limit is None else limit
-            _table(store.events(limit=shown, **filters), store.count_events(**filters))
+            total = (store.count_distinct_events if distinct else store.count_events)(**filters)
+            _table(query(limit=shown, **filters), total, distinct=distinct)
         elif output is not None:
-            count = store.export(fmt, output, limit=limit, **filters)
-            typer.echo(f"wrote {count} events to {output}", err=True)
+            count = store.export(fmt, output, limit=limit, distinct=distinct, **filters)
+            typer.echo(f"wrote {count} {'distinct ' if distinct else ''}events to {output}", err=True)
         elif fmt == "jsonl":
-            for rec in store.events(limit=limit, **filters):
+            for rec in query(limit=limit, **filters):
                 sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
         else:  # csv on stdout: DuckDB writes a file, we copy it
             with tempfile.TemporaryDirectory() as tmp:
                 path = Path(tmp) / "events.csv"
-                store.export("csv", path, limit=limit, **filters)
+                store.export("csv", path, limit=limit, distinct=distinct, **filters)
                 sys.stdout.write(path.read_text(encoding="utf-8"))
+    sys.stdout.flush()
+
+
+@app.command()
+def offices(
+    db: Path = DbOpt,
+    name: Optional[str] = typer.Option(None, help="Person name contains this (accents/case ignored)."),
+    country: Optional[str] = typer.Option(None, help="The person's country (ISO3 or IGO)."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl or yaml (persons.yaml entries)."),
+    evidence: bool = typer.Option(False, "--evidence", help="jsonl: one line per evidence mention "
+                                  "instead of one per (name, title)."),
+) -> None:
+    """Offices learned from the text ('Phan Van Giang, ministre de la Défense'), with dates."""
+    fmt = fmt.lower()
+    if fmt not in ("table", "jsonl", "yaml"):
+        raise typer.BadParameter("format must be table, jsonl or yaml", param_hint="--format")
+    with _open_read_only(db) as store:
+        if fmt == "yaml":
+            sys.stdout.write(store.offices_yaml(name=name, country=country))
+        elif fmt == "jsonl":
+            recs = (store.office_evidence if evidence else store.offices)(name=name, country=country)
+            for rec in recs:
+                sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        else:
+            from rich.table import Table
+
+            table = Table(show_lines=False)
+            for col in ("name", "country", "title", "basis", "first", "last", "mentions", "articles"):
+                table.add_column(col, no_wrap=col not in ("name", "title"))
+            table.add_column("text", overflow="fold", min_width=8)
+            for g in store.offices(name=name, country=country):
+                table.add_row(g["name"] or "", g["country"] or "", g["title"] or "", g["basis"],
+                              g["first_date"] or "", g["last_date"] or "", str(g["count"]),
+                              str(g["articles"]), (g["texts"] or [""])[0])
+            _console().print(table)
     sys.stdout.flush()
 
 

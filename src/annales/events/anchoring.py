@@ -45,9 +45,17 @@ def nearest_governing(items, cand: Candidate, sent: Span, event_nouns: frozenset
     gov = [it for it in inside if governs(it.root, cand, event_nouns=event_nouns)]
     if not gov:
         return None
-    # "à Hanoï", "en Russie" beat a name inside a noun phrase
-    gov.sort(key=lambda it: (not _locative(it.root), abs(it.root.i - cand.head.i)))
+    # "à Hanoï" beats a name inside a noun phrase, a city beats its country ("à Phnom Penh,
+    # au Cambodge"), a day beats a bare year ("VINBAX 2022 s'est clôturé le 18 août")
+    gov.sort(key=lambda it: (not _locative(it.root), -_precision(it.item), abs(it.root.i - cand.head.i)))
     return gov[0]
+
+
+def _precision(item) -> int:
+    value = getattr(item, "value", None)
+    if value is not None:
+        return len(value or "")
+    return 0 if getattr(item, "kind", "") == "country" else 1
 
 
 LOCATIVE_CASES = {"a", "au", "aux", "en", "dans", "chez", "sur"}

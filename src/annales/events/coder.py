@@ -49,6 +49,7 @@ class _Narrative:
     date_end: str | None = None
     place: Place | None = None
     first_day: str | None = None
+    pair: list[Actor] | None = None   # participants of the last event between two states
 
 
 def _month(value: str | None) -> str | None:
@@ -121,7 +122,7 @@ class EventCoder:
             in_sent = [m for m in spans if sent.start <= m.first < sent.end]
             earlier = [m for m in spans if m.first < sent.start]
             for cand in find_candidates(sent, self.lexicon):
-                sides = find_sides(cand, sent, in_sent, earlier)
+                sides = find_sides(cand, sent, in_sent, earlier, story_state.pair)
                 events.extend(self._events(story, sent, cand, sides, times, places, story_state))
         return _merge(events)
 
@@ -175,8 +176,8 @@ class EventCoder:
             if place.country not in own:
                 recipients = [Actor(name=_country_name(place), country=place.country, kind="country",
                                     rule=f"recipient:place-of-visit:{place.name}", confidence=0.8)]
-        if not any(a.country for a in sides.actors + recipients):
-            return []  # no identified state took part: not a political event we code
+        if len({a.country for a in sides.actors + recipients if a.country}) < 2:
+            return []  # an interaction needs two identified states (or an IGO) to be coded
         # -- narrative state for the next events --
         if gov is not None and _is_day(date):
             state.date, state.date_end = date, date_end
@@ -184,6 +185,7 @@ class EventCoder:
             state.date = date
         if place is not None and mode != "phone":
             state.place = place
+        state.pair = [a for a in sides.actors + recipients if a.country]
         base = Event(
             doc=story.doc, article_id=story.article_id, story_id=story.story_id,
             type=code.type, mode=mode, context=sorted(set(filter(None, [code.context] + self._context(sent)))),

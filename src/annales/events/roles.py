@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from ..model import Actor, Mention
-from .syntax import SUBJECT_DEPS, agents, case_of, objects, obliques, subjects
+from .syntax import SUBJECT_DEPS, agents, case_of, lemma, objects, obliques, subjects
 from .triggers import Candidate
 
 
@@ -36,7 +36,7 @@ class Sides:
 
 
 # prepositions that introduce a participant; "en marge de l'AIPA en Malaisie" does not
-PARTICIPANT_CASES = {"", "a", "au", "aux", "avec", "aupres", "chez", "par", "pour", "envers", "entre", "de", "du", "des", "d'",
+PARTICIPANT_CASES = {"", "a", "au", "aux", "avec", "aupres", "chez", "par", "envers", "entre", "de", "du", "des", "d'",
                      "ainsi", "et"}
 
 
@@ -47,20 +47,42 @@ def _participant_obliques(tok: Token) -> list[Token]:
     return [o for o in obliques(tok) if case_of(o) in PARTICIPANT_CASES]
 
 
+# phrases under a participant that say what about, where or in which frame, not who
+TOPIC_CASES = {"sur", "dans", "en", "selon", "concernant", "lors", "pour", "vers", "apres", "avant", "depuis"}
+FRAMING_NOUNS = {"sein", "occasion", "cadre", "marge", "issue", "cours", "participation", "operation",
+                 "maintien", "mission", "sommet", "conference", "forum", "assemblee"}
+
+
 def _region(heads: list[Token], exclude: set[int]) -> set[int]:
+    """The words of the phrases headed by `heads`, without their topic and frame phrases
+    ("… avec Sergueï Lavrov, sur le renforcement … au sein du Conseil de sécurité")."""
     out: set[int] = set()
-    for h in heads:
-        out |= {t.i for t in h.subtree}
+    stack = list(heads)
+    while stack:
+        t = stack.pop()
+        if t.i in out:
+            continue
+        out.add(t.i)
+        for c in t.children:
+            if c.i in out:
+                continue
+            if c not in heads and (case_of(c) in TOPIC_CASES or lemma(c) in FRAMING_NOUNS):
+                continue
+            stack.append(c)
     return out - exclude
 
 
-def _expand(actors: list[Actor], people: dict[str, Actor] | None = None) -> list[Actor]:
-    """Groups ("les deux parties") stand for their members; a member given only as a state
-    is the person who last spoke for that state in the story, when there is one."""
+def _expand(actors: list[Actor], people: dict[str, Actor] | None = None,
+            pair: list[Actor] | None = None) -> list[Actor]:
+    """Groups ("les deux parties") stand for the two sides of the story's last two-party
+    event when there is one, else for their members; a member given only as a state is the
+    person who last spoke for that state in the story."""
     out = []
     for a in actors:
         members = getattr(a, "members", None)
-        if a.kind == "group" and members:
+        if a.kind == "group" and pair:
+            out.extend(pair)
+        elif a.kind == "group" and members:
             out.extend((people or {}).get(m.country, m) if m.kind == "country" else m for m in members)
         else:
             out.append(a)
@@ -115,11 +137,13 @@ def _pronoun_antecedent(subj: Token, verb: Token, spans: list[MentionSpan], befo
     return (topical or people)[-1:]
 
 
-def find_sides(cand: Candidate, sent: Span, spans: list[MentionSpan], earlier: list[MentionSpan]) -> Sides:
+def find_sides(cand: Candidate, sent: Span, spans: list[MentionSpan], earlier: list[MentionSpan],
+               pair: list[Actor] | None = None) -> Sides:
     """Assign the mentions of a sentence to the sides of the event `cand`.
 
     `spans` are the mentions inside this sentence, `earlier` those before it in the story
-    (for pronouns)."""
+    (for pronouns), `pair` the participants of the story's last two-party event (for "les
+    deux parties" and "ils")."""
     verb = cand.verb
     trigger_ids = {t.i for t in cand.tokens}
     sides = Sides()
@@ -130,7 +154,7 @@ def find_sides(cand: Candidate, sent: Span, spans: list[MentionSpan], earlier: l
         inside = _in(region | _region(agent_heads, trigger_ids), spans)
         sides.actors = [m.actor for m in inside]
         sides.rule = "syntax:held-noun"
-        return _finish(cand, sides, sent, spans, earlier)
+        return _finish(cand, sides, sent, spans, earlier, pair)
 
     subj_heads, carrier = subjects(verb)
     subj_region = _region(subj_heads, set())
@@ -144,6 +168,11 @@ def find_sides(cand: Candidate, sent: Span, spans: list[MentionSpan], earlier: l
     obj_region = _region(obj_heads, subj_region | agent_region | trigger_ids)
 
     subj = _in(subj_region, spans)
+    plural_pronoun = bool(subj_heads) and all(s.pos_ == "PRON" and "Plur" in s.morph.get("Number") for s in subj_heads)
+    if not subj and plural_pronoun and pair:
+        sides.actors = list(pair)  # "Ils ont convenu …": both sides of the last talks
+        sides.rule = "syntax:plural-pronoun"
+        return _finish(cand, sides, sent, spans, earlier, pair)
     if not subj and subj_heads and all(s.pos_ == "PRON" for s in subj_heads):
         subj = _pronoun_antecedent(subj_heads[0], carrier, spans, earlier + [m for m in spans if m.first < cand.head.i])
         sides.rule = "syntax:pronoun"
@@ -177,7 +206,7 @@ def find_sides(cand: Candidate, sent: Span, spans: list[MentionSpan], earlier: l
         if scheme == "meeting":
             sides.partners = _partner_groups(partners, sides.actors)
         sides.actors = sides.actors + partners
-    return _finish(cand, sides, sent, spans, earlier)
+    return _finish(cand, sides, sent, spans, earlier, pair)
 
 
 def _passive(verb: Token) -> bool:
@@ -204,6 +233,8 @@ def _speaker_instead(subj: list[MentionSpan], carrier: Token, spans: list[Mentio
 def _partner_groups(partners: list[Actor], own: list[Actor]) -> list[list[Actor]]:
     """Conjoined partners from several foreign states make one bilateral event each."""
     own_countries = {a.country for a in _expand(own)}
+    if not own_countries:
+        return []  # "l'entretien entre X et Y": one meeting of both
     groups: dict[str, list[Actor]] = {}
     for a in _expand(partners):
         if a.country and a.country not in own_countries:
@@ -211,10 +242,11 @@ def _partner_groups(partners: list[Actor], own: list[Actor]) -> list[list[Actor]
     return list(groups.values()) if len(groups) > 1 else []
 
 
-def _finish(cand: Candidate, sides: Sides, sent: Span, spans: list[MentionSpan], earlier) -> Sides:
+def _finish(cand: Candidate, sides: Sides, sent: Span, spans: list[MentionSpan], earlier,
+            pair: list[Actor] | None = None) -> Sides:
     people = _latest_people(earlier + [m for m in spans if m.first < cand.head.i])
-    sides.actors = _unique(_expand(sides.actors, people))
-    sides.recipients = _unique([a for a in _expand(sides.recipients, people) if a not in sides.actors])
+    sides.actors = _unique(_expand(sides.actors, people, pair))
+    sides.recipients = _unique([a for a in _expand(sides.recipients, people, pair) if a not in sides.actors])
     own = {a.country for a in sides.actors}
     # a recipient of the actor's own state known only from the wire's home country is a guess
     sides.recipients = [a for a in sides.recipients if not (a.country in own and "default_country" in a.rule)]

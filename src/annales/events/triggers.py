@@ -7,10 +7,11 @@ from spacy.tokens import Span, Token
 
 from ..text import fold
 from .lexicon import Lexicon, Trigger
-from .syntax import SUBJECT_DEPS, clause_verb, is_reflexive, lemma, objects, obliques
+from .syntax import SUBJECT_DEPS, case_of, clause_verb, is_reflexive, lemma, objects, obliques
 
 VERB_POS = {"VERB", "ADJ"}   # past participles in passives are sometimes tagged ADJ
 NOUN_POS = {"NOUN", "PROPN"}
+GOVERNED_DEPS = {"obj", "obl:arg", "obl", "obl:mod", "nmod", "nsubj:pass", "xcomp"}
 HOLDING_VERBS = {"tenir", "derouler", "ouvrir", "poursuivre", "clore", "cloturer"}
 
 
@@ -105,19 +106,42 @@ def _match_verb(tok: Token, entry: Trigger) -> Candidate | None:
     return Candidate(entry, head=tok, verb=tok, noun=noun)
 
 
+MONTHS = {"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
+          "octobre", "novembre", "decembre"}
+NOT_AN_EVENT_CASES = {"apres", "avant", "depuis", "des", "contre", "sans"}
+
+
+def _is_date_word(tok: Token) -> bool:
+    return tok.pos_ == "NUM" or lemma(tok) in MONTHS or tok.like_num
+
+
+def governor_of(tok: Token) -> Token:
+    """The word governing `tok`, skipping a date the parser put in between ("a eu le 26 mars
+    une conversation": "conversation" hangs under "26")."""
+    head = tok.head
+    for _ in range(3):
+        if head is head.head or not _is_date_word(head):
+            break
+        head = head.head
+    return head
+
+
 def _match_noun(tok: Token, entry: Trigger) -> Candidate | None:
     if tok.pos_ not in NOUN_POS or not _lemma_ok(tok, entry):
         return None
+    if case_of(tok) in NOT_AN_EVENT_CASES:
+        return None  # "après la cérémonie d'accueil, ils se sont entretenus": a time frame
     held = is_held(tok)
+    gov = governor_of(tok)
     if entry.governor:
         gov_ok = held and "lieu" in entry.governor
-        if not gov_ok and tok.head is not tok:
-            gov_ok = lemma(tok.head) in entry.governor and tok.dep_ in {"obj", "obl:arg", "obl", "obl:mod", "nmod", "nsubj:pass"}
+        if not gov_ok and gov is not tok:
+            gov_ok = lemma(gov) in entry.governor and (tok.dep_ in GOVERNED_DEPS or gov is not tok.head)
         if not gov_ok:
             return None
     if not _needs_ok(tok, entry):
         return None
-    verb = tok.head if tok.head.pos_ in ("VERB", "AUX", "ADJ") else clause_verb(tok)
+    verb = gov if gov.pos_ in ("VERB", "AUX", "ADJ") else clause_verb(tok)
     return Candidate(entry, head=tok, verb=verb, noun=tok, held=held)
 
 

@@ -12,7 +12,7 @@ from typing import Any, Iterable
 
 import pyarrow as pa
 
-from ..model import Actor, Event, Place
+from ..model import Actor, Event, Mention, Place
 
 SCHEMA_VERSION = 1
 
@@ -82,6 +82,22 @@ _EVENT_MAPPED = {"doc", "article_id", "story_id", "type", "mode", "context", "ca
 _PLACE_MAPPED = {"name": "location_name", "country": "location_country", "lat": "lat",
                  "lon": "lon", "geonameid": "location_geonameid", "kind": "location_kind",
                  "rule": "location_rule"}
+
+
+def _auto_type(annotation: Any) -> tuple[str, pa.DataType, bool]:
+    """(DuckDB type, Arrow type, stored as JSON text) for a dataclass field annotation."""
+    t = str(annotation)
+    if "list" in t or "dict" in t or "tuple" in t:
+        return "VARCHAR", pa.string(), True
+    if "bool" in t:
+        return "BOOLEAN", pa.bool_(), False
+    if "float" in t:
+        return "DOUBLE", pa.float64(), False
+    if "int" in t:
+        return "BIGINT", pa.int64(), False
+    return "VARCHAR", pa.string(), False
+
+
 # Fields added to Event / Place after schema v1 get a column of their own (JSON for lists).
 EXTRA_EVENT_FIELDS: list[str] = []
 EXTRA_PLACE_FIELDS: list[str] = []
@@ -102,20 +118,6 @@ for _f in fields(Place):
         if _json:
             JSON_EVENT_COLUMNS.add(f"location_{_f.name}")
 
-def _auto_type(annotation: Any) -> tuple[str, pa.DataType, bool]:
-    """(DuckDB type, Arrow type, stored as JSON text) for a dataclass field annotation."""
-    t = str(annotation)
-    if "list" in t or "dict" in t or "tuple" in t:
-        return "VARCHAR", pa.string(), True
-    if "bool" in t:
-        return "BOOLEAN", pa.bool_(), False
-    if "float" in t:
-        return "DOUBLE", pa.float64(), False
-    if "int" in t:
-        return "BIGINT", pa.int64(), False
-    return "VARCHAR", pa.string(), False
-
-
 # Participant fields follow the `Actor` dataclass, so a field added to the model is stored
 # without touching this module; list fields (`members`: the actors of a group) are JSON text.
 ACTOR_FIELDS: list[tuple[str, str, pa.DataType]] = []
@@ -133,9 +135,44 @@ EVENT_ACTOR_COLUMNS: list[tuple[str, str, pa.DataType]] = [
     *ACTOR_FIELDS,
 ]
 
+# One row per actor mention of a story (`StoryResult.mentions`): offsets into the story's
+# cleaned text, then the resolved `Actor` fields (as in event_actors).
+MENTION_COLUMNS: list[tuple[str, str, pa.DataType]] = [
+    ("mention_id", "VARCHAR PRIMARY KEY", pa.string()),
+    ("article_id", "VARCHAR NOT NULL", pa.string()),
+    ("story_id", "VARCHAR NOT NULL", pa.string()),
+    ("start", "INTEGER", pa.int32()),
+    ("end", "INTEGER", pa.int32()),
+    ("text", "VARCHAR", pa.string()),
+    *ACTOR_FIELDS,
+]
+
+# One evidence row per person mention whose office was read in the text (see
+# `office_evidence`): the mention, the office and the date it is evidence for.
+OFFICE_COLUMNS: list[tuple[str, str, pa.DataType]] = [
+    ("mention_id", "VARCHAR PRIMARY KEY", pa.string()),
+    ("name", "VARCHAR", pa.string()),
+    ("actor_id", "VARCHAR", pa.string()),
+    ("country", "VARCHAR", pa.string()),
+    ("title", "VARCHAR", pa.string()),
+    ("sector", "VARCHAR", pa.string()),
+    ("office", "VARCHAR", pa.string()),          # offices.yaml key named by the rule, if any
+    ("basis", "VARCHAR", pa.string()),           # 'text' | 'text+dictionary'
+    ("evidence_date", "VARCHAR", pa.string()),
+    ("date_source", "VARCHAR", pa.string()),     # 'event' | 'story' | 'article' | NULL
+    ("article_id", "VARCHAR NOT NULL", pa.string()),
+    ("story_id", "VARCHAR NOT NULL", pa.string()),
+    ("start", "INTEGER", pa.int32()),
+    ("end", "INTEGER", pa.int32()),
+    ("text", "VARCHAR", pa.string()),
+    ("rule", "VARCHAR", pa.string()),
+    ("confidence", "DOUBLE", pa.float64()),
+]
+
 TABLES = {
     "articles": ARTICLE_COLUMNS, "stories": STORY_COLUMNS,
     "events": EVENT_COLUMNS, "event_actors": EVENT_ACTOR_COLUMNS,
+    "mentions": MENTION_COLUMNS, "offices_learned": OFFICE_COLUMNS,
 }
 
 ACTOR_STRUCT = pa.struct([(n, t) for n, _, t in ACTOR_FIELDS])
@@ -168,6 +205,8 @@ DDL = [
     _ddl("stories", STORY_COLUMNS),
     _ddl("events", EVENT_COLUMNS),
     _ddl("event_actors", EVENT_ACTOR_COLUMNS, ',\n  PRIMARY KEY (event_id, role, "position")'),
+    _ddl("mentions", MENTION_COLUMNS),
+    _ddl("offices_learned", OFFICE_COLUMNS),
     # events with their participants nested: what Parquet exports contain
     "CREATE OR REPLACE VIEW events_full AS SELECT e.*, "
     f"{_participants_sql('actor')} AS actors, {_participants_sql('recipient')} AS recipients "
@@ -240,6 +279,21 @@ def actor_rows(ev: Event) -> list[dict[str, Any]]:
         for i, a in enumerate(people):
             rows.append({"event_id": ev.event_id, "role": role, "position": i, **actor_struct(a)})
     return rows
+
+
+def mention_row(m: Mention, article_id: str, story_id: str) -> dict[str, Any]:
+    from .offices import mention_id
+
+    return {"mention_id": mention_id(story_id, m.start, m.end), "article_id": article_id,
+            "story_id": story_id, "start": int(m.start), "end": int(m.end), "text": m.text,
+            **actor_struct(m.actor)}
+
+
+def mention_from_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A `mentions` row as {mention_id, article_id, story_id, start, end, text, actor: Actor dict}."""
+    actor = _actor_back({n: row[n] for n, _, _ in ACTOR_FIELDS if n in row})
+    return {k: row[k] for k in ("mention_id", "article_id", "story_id", "start", "end", "text")} | {
+        "actor": actor}
 
 
 def to_arrow(rows: list[dict[str, Any]], cols: list[tuple[str, str, pa.DataType]]) -> pa.Table:

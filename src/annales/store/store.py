@@ -11,6 +11,7 @@ import duckdb
 
 from ..model import content_hash
 from ..pipeline import ArticleResult
+from . import offices as O
 from . import schema as S
 
 _ISO_BOUND = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -104,11 +105,19 @@ class Store:
     def article_ids(self) -> set[str]:
         return {r[0] for r in self.con.execute("SELECT article_id FROM articles").fetchall()}
 
-    def counts(self) -> dict[str, int]:
+    def counts(self, *more: str) -> dict[str, int]:
+        """Row counts of articles, stories, events, event_actors, and of the tables in `more`
+        (e.g. "mentions", "offices_learned"; 0 for a table an older read-only file lacks)."""
         return {
-            t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-            for t in ("articles", "stories", "events", "event_actors")
+            t: (self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] if self._has_table(t) else 0)
+            for t in ("articles", "stories", "events", "event_actors", *more)
         }
+
+    def _has_table(self, name: str) -> bool:
+        return self.con.execute(
+            "SELECT 1 FROM duckdb_tables() WHERE table_name = ? AND database_name = current_database()",
+            [name],
+        ).fetchone() is not None
 
     # ------------------------------------------------------------------ writing
     def add(self, result: ArticleResult) -> bool:
@@ -135,9 +144,10 @@ class Store:
                 ).fetchall()
             }
             now = datetime.now(timezone.utc)
-            arts, stories, events, actors = [], [], [], []
+            arts, stories, events, actors, mentions, offices = [], [], [], [], [], []
             seen_articles: set[str] = set()
             seen_events: set[str] = set()
+            seen_mentions: set[str] = set()
             for r in results:
                 a = r.article
                 if a.id in present or a.id in seen_articles:
@@ -159,6 +169,15 @@ class Store:
                         events.append(S.event_row(ev))
                         actors.extend(S.actor_rows(ev))
                         n_events += 1
+                    for m in sr.mentions:
+                        row = S.mention_row(m, a.id, st.story_id)
+                        if row["mention_id"] in seen_mentions:
+                            continue
+                        seen_mentions.add(row["mention_id"])
+                        mentions.append(row)
+                        ev_row = O.evidence_row(m, a.id, st.story_id, sr.events, st.published, a.published)
+                        if ev_row is not None:
+                            offices.append(ev_row)
                 arts.append({
                     "article_id": a.id, "doc": a.doc,
                     "source_id": getattr(a, "source_id", None), "published": a.published, "title": a.title,
@@ -171,6 +190,8 @@ class Store:
                 self._insert("stories", stories, S.STORY_COLUMNS)
                 self._insert("events", events, S.EVENT_COLUMNS)
                 self._insert("event_actors", actors, S.EVENT_ACTOR_COLUMNS)
+                self._insert("mentions", mentions, S.MENTION_COLUMNS)
+                self._insert("offices_learned", offices, S.OFFICE_COLUMNS)
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
@@ -288,13 +309,185 @@ class Store:
         where, params = self._where(**filters)
         return self.con.execute(f"SELECT count(*) FROM events e{where}", params).fetchone()[0]
 
+    # ------------------------------------------------------------------ distinct events
+    # Group key (one string): type | CAMEO family | day-precision date | participants' states.
+    # Undated events are never merged (their key is their own id). The states are every
+    # participant's country (actors, recipients and the members of groups); an event naming
+    # no state is keyed on its participants' folded names instead.
+    _DISTINCT_CTE = """
+    WITH codes AS (
+        SELECT event_id, upper(country) AS code FROM event_actors WHERE country IS NOT NULL
+        UNION
+        SELECT event_id, code FROM (
+            SELECT event_id, upper(unnest(CAST(json_extract_string(members, '$[*].country') AS VARCHAR[]))) AS code
+            FROM event_actors WHERE members IS NOT NULL AND members NOT IN ('[]', 'null')
+        ) WHERE code IS NOT NULL
+    ),
+    states AS (SELECT event_id, list_sort(list(DISTINCT code)) AS states FROM codes GROUP BY event_id),
+    names AS (
+        SELECT event_id, list_sort(list(DISTINCT strip_accents(lower(name)))) AS names
+        FROM event_actors WHERE name IS NOT NULL GROUP BY event_id
+    ),
+    keyed AS (
+        SELECT e.event_id, e.article_id, e.doc, e.published, e.story_id, e.span_start,
+            CASE WHEN e.date IS NULL THEN 'event:' || e.event_id
+            ELSE concat_ws('|', upper(coalesce(e.type, '')), coalesce(left(e.cameo, 3), ''), left(e.date, 10),
+                CASE WHEN len(coalesce(s.states, [])) > 0 THEN 'states:' || array_to_string(s.states, ',')
+                     ELSE 'names:' || array_to_string(coalesce(n.names, []), ',') END)
+            END AS gkey
+        FROM events e LEFT JOIN states s ON s.event_id = e.event_id LEFT JOIN names n ON n.event_id = e.event_id
+    ),
+    grouped AS (
+        SELECT gkey, count(*) AS n_events,
+            first(event_id ORDER BY published NULLS LAST, doc, story_id, span_start, event_id) AS first_id
+        FROM keyed GROUP BY gkey
+    ),
+    per_article AS (
+        SELECT gkey, article_id, min(doc) AS doc, min(coalesce(published, '~')) AS pub
+        FROM keyed GROUP BY gkey, article_id
+    ),
+    arts AS (
+        SELECT gkey, count(*) AS reports, list(article_id ORDER BY pub, doc, article_id) AS article_ids,
+            list(doc ORDER BY pub, doc, article_id) AS docs
+        FROM per_article GROUP BY gkey
+    ),
+    parts AS (
+        SELECT k.gkey, list_sort(list(DISTINCT struct_pack(name := a.name, country := a.country,
+                                                           actor_id := a.actor_id))) AS participants
+        FROM keyed k JOIN event_actors a ON a.event_id = k.event_id WHERE a.name IS NOT NULL
+        GROUP BY k.gkey
+    )"""
+
+    def _distinct_select(self, filters: dict[str, Any], limit: int | None) -> tuple[str, list[Any]]:
+        where, params = self._where(**filters)
+        sql = (
+            self._DISTINCT_CTE
+            + " SELECT f.*, ar.reports, ar.article_ids, ar.docs, "
+            "coalesce(p.participants, []) AS participants, g.n_events "
+            "FROM grouped g JOIN arts ar ON ar.gkey = g.gkey LEFT JOIN parts p ON p.gkey = g.gkey "
+            "JOIN events_full f ON f.event_id = g.first_id "
+            f"WHERE g.gkey IN (SELECT k.gkey FROM events e JOIN keyed k ON k.event_id = e.event_id{where}) "
+            "ORDER BY f.date NULLS LAST, f.doc, f.story_id, f.span_start, f.event_id"
+        )
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return sql, params
+
+    def distinct_events(
+        self,
+        actor: str | None = None,
+        country: str | None = None,
+        dyad: Sequence[str] | None = None,
+        type: str | Sequence[str] | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Events merged across articles (see the module docstring): one record per group,
+        the first-reported event's `Event.to_dict()` fields plus `reports` (articles),
+        `article_ids`, `docs`, `participants` (the union of named participants: name,
+        country, actor_id) and `n_events` (event rows merged). A group is returned when
+        one of its events passes the filters."""
+        filters = dict(actor=actor, country=country, dyad=dyad, type=type, since=since, until=until)
+        sql, params = self._distinct_select(filters, limit)
+        cur = self.con.execute(sql, params)
+        names = [d[0] for d in cur.description]
+        out = []
+        for row in cur.fetchall():
+            r = dict(zip(names, row))
+            rec = S.record_from_row(r)
+            rec["reports"] = int(r["reports"])
+            rec["article_ids"] = list(r["article_ids"])
+            rec["docs"] = list(r["docs"])
+            rec["participants"] = [dict(p) for p in r["participants"]]
+            rec["n_events"] = int(r["n_events"])
+            out.append(rec)
+        return out
+
+    def count_distinct_events(self, **filters: Any) -> int:
+        sql, params = self._distinct_select(filters, None)
+        return self.con.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
+
+    # ------------------------------------------------------------------ mentions, offices
+    def mentions(self, article_id: str | None = None, actor: str | None = None,
+                 country: str | None = None) -> list[dict[str, Any]]:
+        """Stored actor mentions as {mention_id, article_id, story_id, start, end, text,
+        actor: Actor fields}, in story and text order. `actor`: substring of the resolved
+        name or of the mention text (accents and case ignored); `country`: the actor's code."""
+        if not self._has_table("mentions"):
+            return []
+        conds, params = [], []
+        if article_id:
+            conds.append("m.article_id = ?")
+            params.append(article_id)
+        if actor:
+            conds.append("(contains(strip_accents(lower(m.name)), ?) OR contains(strip_accents(lower(m.text)), ?))")
+            params += [S.fold(actor)] * 2
+        if country:
+            conds.append("upper(m.country) = ?")
+            params.append(country.strip().upper())
+        where = (" WHERE " + " AND ".join(conds)) if conds else ""
+        cur = self.con.execute(f"SELECT m.* FROM mentions m{where} ORDER BY m.story_id, m.start, m.mention_id", params)
+        names = [d[0] for d in cur.description]
+        return [S.mention_from_row(dict(zip(names, row))) for row in cur.fetchall()]
+
+    @staticmethod
+    def _office_where(name: str | None, country: str | None) -> tuple[str, list[Any]]:
+        conds, params = [], []
+        if name:
+            conds.append("contains(strip_accents(lower(o.name)), ?)")
+            params.append(S.fold(name))
+        if country:
+            conds.append("upper(o.country) = ?")
+            params.append(country.strip().upper())
+        return (" WHERE " + " AND ".join(conds)) if conds else "", params
+
+    def office_evidence(self, name: str | None = None, country: str | None = None) -> list[dict[str, Any]]:
+        """The `offices_learned` rows (one per mention), by name, evidence date, position."""
+        if not self._has_table("offices_learned"):
+            return []
+        where, params = self._office_where(name, country)
+        cur = self.con.execute(
+            f"SELECT o.* FROM offices_learned o{where} "
+            "ORDER BY o.name, o.evidence_date NULLS LAST, o.story_id, o.start", params)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
+
+    def offices(self, name: str | None = None, country: str | None = None) -> list[dict[str, Any]]:
+        """Offices learned from the text, one record per (name, title): actor_id, country,
+        sector, office (key), basis ('text' when any evidence read the office in the text
+        alone, else 'text+dictionary'), first_date, last_date, count (mentions), articles,
+        article_ids, texts (distinct mention texts)."""
+        if not self._has_table("offices_learned"):
+            return []
+        where, params = self._office_where(name, country)
+        cur = self.con.execute(
+            "SELECT o.name, o.title, max(o.actor_id) AS actor_id, mode(o.country) AS country, "
+            "mode(o.sector) AS sector, mode(o.office) AS office, "
+            "CASE WHEN bool_or(o.basis = 'text') THEN 'text' ELSE 'text+dictionary' END AS basis, "
+            "min(o.evidence_date) AS first_date, max(o.evidence_date) AS last_date, "
+            "count(*) AS count, count(DISTINCT o.article_id) AS articles, "
+            "list_sort(list(DISTINCT o.article_id)) AS article_ids, "
+            "list_sort(list(DISTINCT o.text)) AS texts "
+            f"FROM offices_learned o{where} GROUP BY o.name, o.title "
+            "ORDER BY o.name, first_date NULLS LAST, o.title", params)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
+
+    def offices_yaml(self, name: str | None = None, country: str | None = None) -> str:
+        """`offices()` as persons.yaml entries to review (see `annales.store.offices.to_yaml`)."""
+        return O.to_yaml(self.offices(name=name, country=country))
+
     # ------------------------------------------------------------------ export
-    def export(self, fmt: str, path: str | Path, limit: int | None = None, **filters: Any) -> int:
+    def export(self, fmt: str, path: str | Path, limit: int | None = None, distinct: bool = False,
+               **filters: Any) -> int:
         """Write the (filtered) events to `path` as jsonl, csv or parquet; returns the row count.
 
         jsonl: one `Event.to_dict()` record per line. parquet: the `events` columns plus
         `actors` and `recipients` as lists of structs (the same layout as the Dask parts).
         csv: the `events` columns, with `context`, `actors` and `recipients` as JSON text.
+        distinct=True: the `distinct_events` records (plus reports, article_ids, docs,
+        participants, n_events).
         """
         fmt = fmt.lower()
         if fmt not in EXPORT_FORMATS:
@@ -302,16 +495,18 @@ class Store:
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         if fmt == "jsonl":
-            recs = self.events(limit=limit, **filters)
+            recs = (self.distinct_events if distinct else self.events)(limit=limit, **filters)
             with open(path, "w", encoding="utf-8") as fh:
                 for r in recs:
                     fh.write(json.dumps(r, ensure_ascii=False) + "\n")
             return len(recs)
-        sql, params = self._select(filters, limit)
+        sql, params = (self._distinct_select if distinct else self._select)(filters, limit)
         if fmt == "csv":
+            more = (", to_json(article_ids) AS article_ids, to_json(docs) AS docs, "
+                    "to_json(participants) AS participants") if distinct else ""
             sql = (
                 "SELECT * REPLACE (to_json(context) AS context, to_json(actors) AS actors, "
-                f"to_json(recipients) AS recipients) FROM ({sql})"
+                f"to_json(recipients) AS recipients{more}) FROM ({sql})"
             )
             opts = "FORMAT CSV, HEADER"
         else:
