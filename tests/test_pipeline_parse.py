@@ -127,17 +127,17 @@ def test_sentences_to_parse_adds_mention_sentences_up_to_the_last_trigger(pipeli
     from annales.nlp.prefilter import sentences_to_parse
 
     fast, _ = pipelines
-    text = ("Le ministre Pham Binh Minh est arrivé hier. Il fait beau. "
+    text = ("Le ministre Pham Binh Minh est arrivé hier. Le ciel est bleu. "
             "Il a rencontré son homologue. M. Lavrov est reparti.")
     doc = next(fast.selective.analyse([text]))
     mentions = fast.finder.find(doc, "2020-01-01")
     ranges = sentences_to_parse(doc, fast.trigger_filter, mentions)
     sents = [doc[s:e].text.strip() for s, e in ranges]
     assert "Il a rencontré son homologue." in sents
-    assert "Il fait beau." not in sents
+    assert "Le ciel est bleu." not in sents
     assert any("Pham Binh Minh" in s for s in sents)     # a mention before the trigger
     assert not any("Lavrov" in s for s in sents)         # after the last trigger
-    assert sentences_to_parse(next(fast.selective.analyse(["Il fait beau."])), fast.trigger_filter) == []
+    assert sentences_to_parse(next(fast.selective.analyse(["Le ciel est bleu."])), fast.trigger_filter) == []
 
 
 def test_trigger_filter_on_a_small_lexicon(pipelines):

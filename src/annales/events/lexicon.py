@@ -37,6 +37,7 @@ class Trigger:
     intent: str | None = None
     place_is_recipient: bool = False
     deep_obj: bool = False
+    not_statement: bool = False
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ def _trigger(entry: dict, source: str) -> Trigger:
         mode=entry.get("mode"), intent=str(entry["intent"]) if entry.get("intent") else None,
         place_is_recipient=bool(entry.get("place_is_recipient", False)),
         deep_obj=bool(entry.get("deep_obj", False)),
+        not_statement=bool(entry.get("not_statement", False)),
     )
 
 

@@ -36,7 +36,7 @@ class Sides:
 
 
 # prepositions that introduce a participant; "en marge de l'AIPA en Malaisie" does not
-PARTICIPANT_CASES = {"", "a", "au", "aux", "avec", "aupres", "chez", "par", "envers", "entre", "de", "du", "des", "d'",
+PARTICIPANT_CASES = {"", "a", "au", "aux", "avec", "aupres", "chez", "par", "pour", "envers", "entre", "de", "du", "des", "d'",
                      "ainsi", "et"}
 
 
@@ -44,11 +44,11 @@ STRAY_DEPS = {"advmod", "dep", "appos", "conj"}
 
 
 def _participant_obliques(tok: Token) -> list[Token]:
-    return [o for o in obliques(tok) if case_of(o) in PARTICIPANT_CASES]
+    return [o for o in obliques(tok) if case_of(o) in PARTICIPANT_CASES and lemma(o) not in FRAMING_NOUNS]
 
 
 # phrases under a participant that say what about, where or in which frame, not who
-TOPIC_CASES = {"sur", "dans", "en", "selon", "concernant", "lors", "pour", "vers", "apres", "avant", "depuis"}
+TOPIC_CASES = {"sur", "dans", "en", "selon", "concernant", "lors", "vers", "apres", "avant", "depuis"}
 FRAMING_NOUNS = {"sein", "occasion", "cadre", "marge", "issue", "cours", "participation", "operation",
                  "maintien", "mission", "sommet", "conference", "forum", "assemblee"}
 

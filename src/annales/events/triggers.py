@@ -103,7 +103,21 @@ def _match_verb(tok: Token, entry: Trigger) -> Candidate | None:
             return None
     if not _needs_ok(tok, entry, noun):
         return None
+    if entry.not_statement and _reports_a_statement(tok):
+        return None
     return Candidate(entry, head=tok, verb=tok, noun=noun)
+
+
+def _reports_a_statement(verb: Token) -> bool:
+    """"Ils ont convenu que les relations se développent": agreeing on an assessment, not
+    agreeing to do something (a future or conditional "que" clause still counts)."""
+    from .syntax import is_future
+
+    kids = list(verb.children)
+    if any(c.dep_ in ("xcomp", "obl", "obl:arg", "obj") for c in kids):
+        return False
+    clauses = [c for c in kids if c.dep_ == "ccomp"]
+    return bool(clauses) and not any(is_future(c) for c in clauses)
 
 
 MONTHS = {"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
