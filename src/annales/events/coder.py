@@ -73,14 +73,15 @@ class EventCoder:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and len(span):
                 out.append(MentionSpan(m, {t.i for t in span}, span.start))
-        return sorted(out, key=lambda m: m.first)
+        out.sort(key=lambda m: m.first)
+        return [m for m in out if not _describes_neighbour(m, out, doc)]
 
     def _places(self, doc: Doc, spans: list[MentionSpan]) -> list[Anchored]:
         if self.gazetteer is None:
             return []
         # a state or city named inside an actor ("Comité Vietnam-Russie", "ambassadeur russe au
         # Vietnam") is not where the event happened; a locative mention ("en Russie") may be
-        inside_people = {i for m in spans if "+locative" not in m.actor.rule for i in m.tokens}
+        inside_people = {i for m in spans if "+locative" not in m.actor.rule and m.actor.country for i in m.tokens}
         out = []
         for start, end, place in self.gazetteer.find(doc.text):
             if doc.text[end:end + 8].strip().lower().startswith(DATELINE_MARK):
@@ -110,8 +111,10 @@ class EventCoder:
     # -- main --------------------------------------------------------------------------
     def code(self, story: Story, doc: Doc, timexes: list[Timex], mentions: list[Mention]) -> list[Event]:
         spans = self._mention_spans(doc, mentions)
+        timexes = resolve_weekdays(timexes)
         times = [Anchored(span_root(doc, t.start, t.end), _as_event_date(t, story.published)) for t in timexes
-                 if t.type == "DATE" and t.value and (DATE_VALUE.match(t.value) or t.value == "PRESENT_REF")]
+                 if t.type == "DATE" and t.value and (DATE_VALUE.match(t.value) or t.value == "PRESENT_REF")
+                 and not _is_period(t)]
         places = self._places(doc, spans)
         story_state = _Narrative()
         days = [(t.start, t.value) for t in timexes if _is_day(t.value)]
@@ -204,6 +207,54 @@ class EventCoder:
             return [replace(base, actors=own + group, event_id=f"{base.event_id}-{i}")
                     for i, group in enumerate(sides.partners)]
         return [base]
+
+
+def _describes_neighbour(m: MentionSpan, spans: list[MentionSpan], doc: Doc) -> bool:
+    """An unnamed office set off by commas next to a named person ("son homologue cambodgien,
+    président de l'ASEAN 2022, Samdech Techo Hun Sen") describes that person."""
+    a = m.actor
+    if a.kind != "person" or a.name:
+        return False
+    lo, hi = min(m.tokens), max(m.tokens)
+    for n in spans:
+        if n is m or n.actor.kind != "person" or not n.actor.name:
+            continue
+        gap = range(hi + 1, min(n.tokens)) if min(n.tokens) > hi else range(max(n.tokens) + 1, lo)
+        if len(gap) <= 2 and all(doc[i].is_punct or doc[i].pos_ == "DET" for i in gap):
+            return True
+    return False
+
+
+def _is_period(t: Timex) -> bool:
+    """"la période 2020-2024": a span of years frames a policy, it does not date an event."""
+    return bool(t.end_value) and len(t.value or "") == 4 and t.end_value != t.value
+
+
+WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
+
+
+def resolve_weekdays(timexes: list[Timex]) -> list[Timex]:
+    """"vendredi" in an article dated only by month: the one day of the story's known days
+    (single days and ranges such as "du 12 au 14 mai") that falls on a Friday."""
+    import datetime as dt
+
+    known: set[dt.date] = set()
+    for t in timexes:
+        for v in (t.value, t.end_value):
+            if v and len(v) == 10 and v[0].isdigit():
+                known.add(dt.date.fromisoformat(v))
+        if t.end_value and len(t.value or "") == 10 and len(t.end_value) == 10 and t.value[0].isdigit():
+            a, b = dt.date.fromisoformat(t.value), dt.date.fromisoformat(t.end_value)
+            known |= {a + dt.timedelta(days=i) for i in range(min((b - a).days, 31) + 1)}
+    out = []
+    for t in timexes:
+        day = next((n for w, n in WEEKDAYS.items() if w in fold(t.text)), None)
+        if day is not None and t.value and len(t.value) == 7 and t.value[0].isdigit():
+            hits = sorted(d for d in known if d.weekday() == day and d.isoformat()[:7] == t.value)
+            if len(hits) == 1:
+                t = replace(t, value=hits[0].isoformat(), rule=t.rule + "+weekday-in-story", confidence=0.8)
+        out.append(t)
+    return out
 
 
 def _after(value: str, published: str | None) -> bool:

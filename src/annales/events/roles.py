@@ -40,6 +40,7 @@ PARTICIPANT_CASES = {"", "a", "au", "aux", "avec", "aupres", "chez", "par", "pou
                      "ainsi", "et"}
 
 
+CHAIR_NOUNS = {"egide", "copresidence", "presidence", "direction", "conduite"}
 STRAY_DEPS = {"advmod", "dep", "appos", "conj"}
 
 
@@ -150,6 +151,8 @@ def find_sides(cand: Candidate, sent: Span, spans: list[MentionSpan], earlier: l
     if cand.held and cand.noun is not None:
         # "La réunion du Comité Vietnam-Russie a eu lieu": participants are inside the noun phrase
         region = {t.i for t in cand.noun.subtree} - trigger_ids
+        # "… a eu lieu sous l'égide de X et de Y" / "sous la coprésidence de X et Y"
+        region |= _region([o for o in obliques(verb) if lemma(o) in CHAIR_NOUNS], trigger_ids)
         agent_heads = agents(verb)
         inside = _in(region | _region(agent_heads, trigger_ids), spans)
         sides.actors = [m.actor for m in inside]
