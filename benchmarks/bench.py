@@ -85,6 +85,7 @@ class PeakRSS:
         self.interval = interval
         self.peak = 0
         self.samples: list[tuple[float, int, int]] = []   # (seconds, rss bytes, processes)
+        self.by_process: dict[int, int] = {}              # pid -> its own peak RSS
         self._stop = threading.Event()
         self._start = time.monotonic()
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -99,11 +100,21 @@ class PeakRSS:
         total = 0
         for p in procs:
             try:
-                total += p.memory_info().rss
+                rss = p.memory_info().rss
             except psutil.Error:
-                pass
+                continue
+            total += rss
+            self.by_process[p.pid] = max(self.by_process.get(p.pid, 0), rss)
         self.peak = max(self.peak, total)
         self.samples.append((round(time.monotonic() - self._start, 2), total, len(procs)))
+
+    def process_peaks_mb(self) -> dict[str, float]:
+        """Peak RSS of the top process ("main") and of each child, in MB, largest first."""
+        main = self.by_process.get(self.proc.pid, 0)
+        kids = sorted((v for k, v in self.by_process.items() if k != self.proc.pid), reverse=True)
+        out = {"main": round(main / 2**20)}
+        out.update({f"child{i + 1}": round(v / 2**20) for i, v in enumerate(kids)})
+        return out
 
     def _run(self) -> None:
         while not self._stop.is_set():
@@ -159,7 +170,7 @@ def measure_spacy(corpus_file: Path, workers: int) -> dict:
     done, wall, rss = run_measured([sys.executable, __file__, "--child-spacy", str(corpus_file),
                                     "--workers", str(workers)])
     res = json.loads(done.stdout.strip().splitlines()[-1])
-    res.update(wall_s=wall, peak_rss_mb=rss.peak / 2**20)
+    res.update(wall_s=wall, peak_rss_mb=rss.peak / 2**20, process_peak_rss_mb=rss.process_peaks_mb())
     return res
 
 
@@ -173,7 +184,8 @@ def measure_annales(corpus_file: Path, workers: int, env: dict | None = None) ->
             events = sum(1 for line in fh if line.strip())
     finally:
         os.unlink(out.name)
-    return {"seconds": wall, "wall_s": wall, "events": events, "peak_rss_mb": rss.peak / 2**20}
+    return {"seconds": wall, "wall_s": wall, "events": events, "peak_rss_mb": rss.peak / 2**20,
+            "process_peak_rss_mb": rss.process_peaks_mb()}
 
 
 def rates(res: dict, articles: int, words: int) -> dict:
@@ -254,7 +266,8 @@ def ingest_rss(args: argparse.Namespace) -> dict:
             s = min(samples, key=lambda x: abs(x[0] - t_k))
             tenths.append({"at_s": s[0], "rss_mb": round(s[1] / 2**20), "processes": s[2]})
     return {"articles": len(lines), "workers": w, "seconds": wall, "articles_per_s": len(lines) / wall,
-            "peak_rss_mb": rss.peak / 2**20, "rss_by_tenth": tenths, "db_mb": db_mb,
+            "peak_rss_mb": rss.peak / 2**20, "process_peak_rss_mb": rss.process_peaks_mb(),
+            "rss_by_tenth": tenths, "db_mb": db_mb,
             "summary": done.stdout.strip().splitlines()[-1] if done.stdout.strip() else "",
             "machine": machine()}
 
@@ -279,8 +292,9 @@ def main(argv: list[str] | None = None) -> int:
         report = ingest_rss(args)
         text = (f"annales ingest --workers {report['workers']}: {report['articles']} articles in "
                 f"{report['seconds']:.0f}s ({report['articles_per_s']:.1f}/s), peak RSS "
-                f"{report['peak_rss_mb']:.0f} MB (all processes)\nRSS by tenth of the run (MB): "
-                + " ".join(str(t["rss_mb"]) for t in report["rss_by_tenth"]))
+                f"{report['peak_rss_mb']:.0f} MB (all processes; per process: "
+                + ", ".join(f"{k} {v}" for k, v in report["process_peak_rss_mb"].items())
+                + ")\nRSS by tenth of the run (MB): " + " ".join(str(t["rss_mb"]) for t in report["rss_by_tenth"]))
     else:
         report = bench(args)
         text = table(report)

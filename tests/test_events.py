@@ -147,3 +147,41 @@ def test_future_signing_keeps_its_announced_year(pipeline):
     ev = code(pipeline, "Le Vietnam et le Laos signeront un plan de coopération en 2025.", published="2024-05")
     e = next(e for e in ev if e["cameo"] == "057")
     assert e["future"] and e["date"] == "2025"
+
+
+def test_framing_noun_is_an_event(pipeline):
+    ev = code(pipeline, "Le ministre indien de la Défense a fait cette déclaration lors d'une rencontre avec "
+                        "le général Phan Van Giang le 5 juillet à New Delhi.")
+    assert ("CONSULT", "2023-07-05", frozenset({"IND", "VNM"})) in triples(ev)
+
+
+def test_weekday_is_placed_within_the_days_the_story_gives(pipeline):
+    ev = code(pipeline, "Le ministre indonésien de la Défense effectue du 12 au 14 juillet une visite officielle "
+                        "au Vietnam. Le général Phan Van Giang a présidé vendredi à Hanoï la cérémonie d'accueil "
+                        "de son homologue indonésien.")
+    # 14 July 2023 is the only Friday between the 12th and the 14th
+    assert ("CONSULT", "2023-07-14", frozenset({"IDN", "VNM"})) in triples(ev)
+
+
+def test_a_period_of_years_does_not_date_an_agreement(pipeline):
+    ev = code(pipeline, "Le 3 juillet, le ministre lao de la Défense a rencontré le général Phan Van Giang. "
+                        "Conformément au plan de coopération pour la période 2021-2025, les deux parties se sont "
+                        "engagées à renforcer la formation.")
+    agree = [e for e in ev if e["type"] == "AGREE"]
+    assert agree and all(e["date"] == "2023-07-03" for e in agree)
+
+
+def test_one_state_alone_is_not_an_interaction(pipeline):
+    ev = code(pipeline, "Le 8 juillet, les États-Unis ont envoyé des millions de doses de vaccin dans de "
+                        "nombreux pays.")
+    assert ev == []
+
+
+def test_co_chairs_of_a_held_dialogue_are_named(pipeline):
+    ev = code(pipeline, "Le 4e dialogue sur la politique de défense Vietnam-Inde a eu lieu le 6 juillet à "
+                        "Hanoï, sous l'égide du général Hoang Xuan Chien et du secrétaire indien à la Défense "
+                        "Rajesh Kumar Singh.", published="2025-07")
+    e = next(e for e in ev if e["type"] == "CONSULT")
+    names = {a["name"] for a in e["actors"]}
+    assert {"Hoang Xuan Chien", "Rajesh Kumar Singh"} <= names
+    assert e["location"]["name"] == "Hanoi"
