@@ -212,3 +212,15 @@ def test_seeds_titles_and_teasers(seeds):
     assert len(seeds["000"][1]) == len(seeds["001"][1]) == len(seeds["003"][1]) == 1
     assert seeds["000"][1][0].text.startswith("Hanoï. A l'invitation")
     assert seeds["001"][1][0].text.startswith("Hanoï. Le ministre de la Défense, le général")
+
+
+def test_related_article_links_are_dropped():
+    from annales.clean import clean_article
+    from annales.model import Article
+
+    raw = (" date 2024-05\nHanoï (VNA) - Le Premier ministre a reçu le 3 mai l'ambassadeur de Cuba.\n\n"
+           ">> Le président reçoit une délégation russe\n\nLes deux parties ont convenu de renforcer les échanges.\n")
+    article = Article(doc="x.txt", raw=raw, published="2024-05", body_start=raw.index("\n") + 1)
+    text = " ".join(s.text for s in clean_article(article))
+    assert "délégation russe" not in text
+    assert "ambassadeur de Cuba" in text and "renforcer les échanges" in text

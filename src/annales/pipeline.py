@@ -30,6 +30,10 @@ log = logging.getLogger("annales")
 HOME_COUNTRY_BY_DATELINE = {"(VNA)": "VNM", "(TTXVN)": "VNM"}
 
 PARSE_MODES = ("triggers", "all")
+# Docs per spaCy minibatch. The articles of one `process_many` batch are analysed together;
+# spaCy's intermediate arrays grow with its minibatch (64 docs of news: ~300 MB more peak
+# RSS per process than 8), and 8 is no slower (benchmarks/bench.py).
+SPACY_BATCH = 8
 
 
 @dataclass
@@ -82,7 +86,7 @@ class Pipeline:
         self.trigger_filter = TriggerFilter(self.coder.lexicon)
         self.selective = SelectiveNLP(self.nlp, self.trigger_filter.sentence) if parse == "triggers" else None
 
-    def docs(self, texts: Iterable[str], batch_size: int = 64):
+    def docs(self, texts: Iterable[str], batch_size: int = SPACY_BATCH):
         """spaCy Docs of `texts`, parsed as `self.parse` says (with "triggers": the sentences
         holding a trigger word; `_batch` also parses those holding an actor mention)."""
         if self.selective is not None:
@@ -127,9 +131,9 @@ class Pipeline:
             results.append(result)
         texts = [sr.story.text for sr, _ in todo]
         if self.selective is None:
-            docs = list(self.nlp.pipe(texts, batch_size=64))
+            docs = list(self.nlp.pipe(texts, batch_size=SPACY_BATCH))
         else:   # everything but the parser, then the parser on the sentences that matter
-            docs = list(self.selective.analyse(texts, batch_size=64))
+            docs = list(self.selective.analyse(texts, batch_size=SPACY_BATCH))
         for (sr, home), doc in zip(todo, docs):
             story = sr.story
             sr.timexes = resolve_timexes(story.text, story.published)
@@ -137,7 +141,7 @@ class Pipeline:
             sr.mentions = self.finder.find(doc, date, default_country=home)
         if self.selective is not None:
             ranges = [sentences_to_parse(doc, self.trigger_filter, sr.mentions) for (sr, _), doc in zip(todo, docs)]
-            self.selective.parse(docs, ranges, batch_size=64)
+            self.selective.parse(docs, ranges, batch_size=SPACY_BATCH)
         for (sr, _), doc in zip(todo, docs):
             if doc.user_data.get(PARSED_KEY, 1):   # 0: no sentence holds a trigger word
                 sr.events = self.coder.code(sr.story, doc, sr.timexes, sr.mentions)

@@ -78,8 +78,12 @@ def dateline(line: str) -> tuple[int, int] | None:
     return m.end("place"), m.end()
 
 
+# ">> Le Premier ministre reçoit …": a link to a related article, not part of this one
+RELATED_LINK = re.compile(r"^\s*(?:>>|»»|►|▶|→)\s*\S")
+
+
 def is_furniture(line: str) -> bool:
-    return bool(FURNITURE.match(line.strip()))
+    return bool(FURNITURE.match(line.strip()) or RELATED_LINK.match(line))
 
 
 def is_headline(line: str) -> bool:
