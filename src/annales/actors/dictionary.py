@@ -54,6 +54,7 @@ class OfficeDef:
     counterpart: bool = False
     alias_of: str | None = None      # holder look-ups use this key
     french: list[str] = field(default_factory=list)
+    after_det: bool = False          # the bare word counts only after a determiner ("le conseiller")
 
     @property
     def holder_key(self) -> str:
@@ -158,6 +159,19 @@ def strip_article_text(phrase: str) -> str:
     return phrase
 
 
+def drop_initials(k: tuple[str, ...]) -> tuple[str, ...]:
+    """A name key without its middle initials: ("marc", "e", ".", "knapper") -> ("marc", "knapper")."""
+    out: list[str] = []
+    i = 0
+    while i < len(k):
+        if 0 < i and len(k[i]) == 1 and k[i].isalpha() and i + 1 < len(k) and k[i + 1] == ".":
+            i += 2
+            continue
+        out.append(k[i])
+        i += 1
+    return tuple(out)
+
+
 def _d(v, end: bool) -> dt.date:
     return dates.end_of(v) if end else dates.start_of(v)
 
@@ -242,7 +256,8 @@ class ActorDictionary:
                 key=k, title=o.get("title") or k.replace("_", " ").title(), sector=o.get("sector"),
                 country=o.get("country"), multiple=bool(o.get("multiple")),
                 generic=bool(o.get("generic")), counterpart=bool(o.get("counterpart")),
-                alias_of=o.get("alias_of"), french=list(o.get("french") or []))
+                alias_of=o.get("alias_of"), french=list(o.get("french") or []),
+                after_det=bool(o.get("after_det")))
         for phrase, title in ranks.items():
             self.ranks[str(phrase)] = str(title)
 
@@ -308,6 +323,9 @@ class ActorDictionary:
         for p in self.persons.values():
             for n in [p.name, *p.variants]:
                 full.setdefault(key(n), set()).add(p.id)
+                bare = drop_initials(key(n))   # "Marc E. Knapper" is also "Marc Knapper"
+                if len(bare) >= 2:
+                    full.setdefault(bare, set()).add(p.id)
         for k, ids in full.items():
             for pid in ids:
                 t.add(k, Entry("person", pid))
@@ -349,7 +367,7 @@ class ActorDictionary:
     def _short_forms(k: tuple[str, ...], country: str | None):
         """Derived short forms of a name key: [(key, strict)]."""
         out = []
-        k = tuple(x for x in k if x not in (".", ","))
+        k = tuple(x for x in drop_initials(k) if x not in (".", ","))
         while len(k) > 2 and k[-1] in ("jr", "sr", "ii", "iii", "iv"):
             k = k[:-1]
         if len(k) < 2 or country in _NO_SHORT:

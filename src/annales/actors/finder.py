@@ -19,6 +19,7 @@ Units are then assembled, left to right, into mentions:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from annales.actors import dates
@@ -26,6 +27,9 @@ from annales.actors.dictionary import GROUP_NOUNS, ActorDictionary, OfficeDef, P
 from annales.actors.scan import Scanner, Unit
 from annales.actors.text import ascii_fold, tokenize
 from annales.model import Actor, Mention
+
+
+_CHAIR_KEYS = {"head_of_state": "chair", "vice_president": "vice_chair"}
 
 
 @dataclass
@@ -56,9 +60,11 @@ class ActorFinder(Scanner):
         default = default_country if default_country is not None else self.default_country
         toks = tokenize(text)
         units = self._scan(toks)
-        self._extend(toks, units)
         per = self._per_spans(doc, toks) if not isinstance(doc, str) else []
-        units = self._add_names(toks, units, per)
+        pos = self._pos_tags(doc, toks) if not isinstance(doc, str) else None
+        self._extend(toks, units, text, pos, per)
+        units = self._add_names(toks, units, per, text)
+        units = self._anaphors(toks, units)
         return self._assemble(text, toks, units, date, default)
 
     # ================================================================== assembly
@@ -71,10 +77,13 @@ class ActorFinder(Scanner):
         while k < len(live):
             u = live[k]
             # --- a chain [rank|office]* NAME [, office]
-            chain, m = [], k
+            chain, m, coordinated = [], k, False
             while m < len(live) and live[m].kind in ("rank", "office"):
                 if chain and not self._adjacent(toks, chain[-1], live[m], allow_comma=True):
-                    break
+                    # "le vice-Premier ministre et ministre des Affaires étrangères": one person
+                    if not self._coordinated_titles(toks, chain[-1], live[m]):
+                        break
+                    coordinated = True
                 chain.append(live[m]); m += 1
             name = None
             if m < len(live) and live[m].kind in ("person", "name") and (
@@ -94,6 +103,37 @@ class ActorFinder(Scanner):
                 mention = self._mention(text, toks, start_u.i, end_u.j, actor)
                 out.append((mention, okey))
                 hist.append(_Hist(start_u.i, actor, okey))
+                # "les ambassadeurs chinois Xiong Bo, indonésien Ibnu Hadi et français ...":
+                # each further "demonym NAME" is one more holder of the plural office
+                plural = offices[-1] if offices and offices[-1].first("office").plural else None
+                prev_end = name.j
+                while plural is not None and m + 1 < len(live) and live[m].kind == "demonym" \
+                        and live[m + 1].kind in ("person", "name") \
+                        and tuple(t.norm for t in toks[prev_end:live[m].i]) in {(",",), ("et",), (",", "et")} \
+                        and self._adjacent(toks, live[m], live[m + 1]):
+                    dem, nm = live[m], live[m + 1]
+                    o2 = Unit(plural.i, plural.j, "office", plural.entries, [dem.entries[0].ref],
+                              host=plural.host, compose=plural.compose)
+                    actor, okey = self._person_actor(nm, [o2], [], toks, text, date, default, hist)
+                    actor.rule += "+list"
+                    out.append((self._mention(text, toks, dem.i, nm.j, actor), okey))
+                    hist.append(_Hist(dem.i, actor, okey))
+                    prev_end = nm.j
+                    m += 2
+                k = m
+                continue
+            if coordinated and any(c.kind == "office" for c in chain):
+                # coordinated titles without a name: one holder, the first title that resolves
+                found = []
+                for c in chain:
+                    if c.kind == "office" or c.first("office"):
+                        found += self._describe(c, toks, date, default, hist)
+                found.sort(key=lambda x: (not x[0].actor_id, "+unresolved" in x[0].rule))
+                actor, okey = found[0]
+                actor.rule += "+coordinated"
+                out.append((self._mention(text, toks, chain[0].i, chain[-1].j, actor), okey))
+                if actor.kind == "person":
+                    hist.append(_Hist(chain[0].i, actor, okey))
                 k = m
                 continue
             if u.group_of is not None:
@@ -106,6 +146,13 @@ class ActorFinder(Scanner):
                     out.append((self._mention(text, toks, u.i, u.j, actor), okey))
                     if actor.kind == "person":
                         hist.append(_Hist(u.i, actor, okey))
+                k += 1
+                continue
+            if u.kind == "anaphor":
+                a = self._anaphor(u, toks, out)
+                if a is not None:
+                    out.append((self._mention(text, toks, u.i, u.j, a), None))
+                    hist.append(_Hist(u.i, a, None))
                 k += 1
                 continue
             if u.kind == "body":
@@ -132,6 +179,42 @@ class ActorFinder(Scanner):
         for idx, u in groups:
             self._fill_group(mentions, idx, u, date)
         return mentions
+
+    @staticmethod
+    def _coordinated_titles(toks, a: Unit, b: Unit) -> bool:
+        """"vice-Premier ministre et ministre des Affaires étrangères": two titles of one person
+        (no article before the second title, neither in the plural)."""
+        if a.kind != "office" or b.kind != "office":
+            return False
+        if any(e.plural for e in a.entries + b.entries if e.kind == "office"):
+            return False
+        return tuple(t.norm for t in toks[a.j:b.i]) == ("et",)
+
+    _ANAPHORS = {("ce", "pays"), ("cet", "etat"), ("le", "pays")}
+
+    def _anaphors(self, toks, units: list[Unit]) -> list[Unit]:
+        """"ce pays", "cet État", "le pays": units of kind "anaphor"."""
+        covered = {k for u in units for k in range(u.i, u.j)}
+        extra = []
+        for i in range(len(toks) - 1):
+            if (toks[i].norm, toks[i + 1].norm) in self._ANAPHORS and i not in covered \
+                    and i + 1 not in covered:
+                if toks[i + 1].norm == "etat" and not toks[i + 1].is_cap:
+                    continue
+                extra.append(Unit(i, i + 2, "anaphor"))
+        return sorted(units + extra, key=lambda x: x.i) if extra else units
+
+    def _anaphor(self, u: Unit, toks, out) -> Actor | None:
+        """The last state mentioned before the anaphor."""
+        for m, _ in reversed(out):
+            a = m.actor
+            if a.kind == "country" and a.country and not a.members:
+                rule = "anaphor:" + " ".join(t.norm for t in toks[u.i:u.j])
+                if u.i > 0 and toks[u.i - 1].norm in ("dans", "en", "a", "au", "vers"):
+                    rule += "+locative"
+                return Actor(name=a.name, country=a.country, actor_id=a.actor_id, kind="country",
+                             rule=rule, confidence=0.6)
+        return None
 
     _APPOS_HEADS = {"membre", "suppleant", "secretaire", "chef", "directeur", "depute", "deputee",
                     "president", "presidente", "vice", "commissaire", "commandant", "heros"}
@@ -229,8 +312,9 @@ class ActorFinder(Scanner):
         odef = self.d.offices.get(e.ref)
         if odef is not None and u.compose is not None:
             b = u.compose
-            slug = ascii_fold(b.name).lower().replace(" ", "_").replace("'", "")
-            odef = OfficeDef(key=f"{odef.key}@{slug}", title=f"{odef.title} of the {b.name}",
+            slug = re.sub(r"[^a-z0-9]+", "_", ascii_fold(b.name).lower().replace("'", "")).strip("_")
+            base = _CHAIR_KEYS.get(odef.key, odef.key)   # the chair of a body is no head of state
+            odef = OfficeDef(key=f"{base}@{slug}", title=f"{odef.title} of the {b.name}",
                              sector=b.sector, country=b.country if b.named else None, multiple=True)
         return odef
 

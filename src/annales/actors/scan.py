@@ -11,8 +11,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from annales.actors.dictionary import ActorDictionary, Entry
-from annales.actors.text import Token
+from annales.actors.dictionary import ActorDictionary, BodyDef, Entry
+from annales.actors.text import Token, ascii_fold
 
 _DE = {("de",), ("du",), ("des",), ("d",), ("de", "la"), ("de", "l"), ("de", "les")}
 _HOST = {("a",), ("au",), ("aux",), ("en",), ("aupres", "de"), ("aupres", "du"),
@@ -24,8 +24,17 @@ _NAME_PARTICLES = {"bin", "binti", "bte", "de", "da", "van", "von", "al", "el", 
 _BAD_NAME_WORDS = {"le", "la", "les", "l", "un", "une", "selon", "lors", "pour", "dans", "avec",
                    "et", "a", "au", "en", "par", "sur", "ce", "cette", "il", "elle", "ils", "son",
                    "sa", "ses", "leur", "de", "du", "des", "d"}
+_SING_DETS = {"le", "la", "l", "son", "sa", "leur", "au", "du", "ce", "cet", "cette",
+              "notre", "votre", ","}
 _PRIO = {"person": 0, "body": 1, "office": 2, "country": 3, "group": 4, "rank": 5, "demonym": 6,
          "capital": 7}
+
+
+def initial_at(toks: list[Token], k: int) -> bool:
+    """A middle initial at k: one capital letter, a full stop, then a capitalised word."""
+    return (k + 2 < len(toks) and len(toks[k].text) == 1 and toks[k].text.isupper()
+            and toks[k + 1].text == "." and toks[k + 2].is_cap and toks[k + 2].text.isalpha()
+            and toks[k + 2].norm not in _BAD_NAME_WORDS)
 
 
 @dataclass
@@ -65,11 +74,14 @@ class Scanner:
         n = len(toks)
         i = 0
         while i < n:
-            node, j, dems, skipped = root, i, [], False
+            node, j, dems, skipped, initials = root, i, [], False, False
             cands = []
             while j < n:
                 child = node.get(toks[j].norm)
                 if child is None:
+                    if j > i and not skipped and initial_at(toks, j):
+                        j += 2; initials = True   # "Konstantin V. Vnukov" = "Konstantin Vnukov"
+                        continue
                     if j > i:
                         dm = self._demonym_at(toks, j)
                         if dm:
@@ -85,6 +97,8 @@ class Scanner:
                     ents = node[None]
                     if skipped:
                         ents = [e for e in ents if e.kind in ("office", "body")]
+                    if initials:
+                        ents = [e for e in ents if e.kind == "person"]
                     ents = [e for e in ents if self._valid(toks, i, j, e, units)]
                     if ents:
                         cands.append((j, ents, list(dems)))
@@ -103,6 +117,9 @@ class Scanner:
                         u.countries.append(dm[0]); j += dm[1]; continue
                     if toks[j].norm == "et" and u.countries and j + 1 < n and self._demonym_at(toks, j + 1):
                         j += 1; continue
+                    if toks[j].norm == "(" and j + 3 < n and toks[j + 1].text.isupper() and \
+                            toks[j + 2].norm == ")" and self._demonym_at(toks, j + 3):
+                        j += 3; continue   # "Assemblées nationales (AN) vietnamienne et lao"
                     break
                 u.j = j
             units.append(u)
@@ -115,6 +132,9 @@ class Scanner:
             return False
         if e.kind == "country" and not e.upper and not toks[i].is_cap:
             return False
+        if e.kind == "office" and j - i == 1 and self.d.offices.get(e.ref) is not None and \
+                self.d.offices[e.ref].after_det and not (i > 0 and toks[i - 1].norm in _SING_DETS):
+            return False   # "le conseiller", ", conseiller de", not "pour conseiller"
         if e.upper and not all(t.text.isupper() or not t.text.isalpha() for t in toks[i:j]):
             return False
         if e.kind != "person" or not e.partial:
@@ -137,18 +157,32 @@ class Scanner:
         return bool(units) and units[-1].j == i and units[-1].kind in ("rank", "office")
 
     # ================================================================== extensions
-    def _extend(self, toks: list[Token], units: list[Unit]) -> None:
+    def _extend(self, toks: list[Token], units: list[Unit], text: str = "", pos=None,
+                per: tuple = ()) -> None:
         """Attach "de/du <country|body>" and "à/au/en <country|capital>" to offices/bodies.
 
         Right to left, so that "vice-présidente de l'Assemblée nationale du Laos" first makes
         "Assemblée nationale du Laos" (LAO), then the office takes the body: a generic office
-        of a body gets the body's sector and a composed title.
+        of a body gets the body's sector and a composed title. "président(e)" (and
+        "conseiller") before a body the dictionary does not know ("président de la Chambre
+        des conseillers du Japon") is the chair of that body, not a head of state.
         """
+        per_toks = {k for lo, hi in per for k in range(lo, hi)}
         for k in range(len(units) - 1, -1, -1):
             u = units[k]
             if u.used or u.kind not in ("office", "body"):
                 continue
             nxt = k + 1
+            if u.kind == "office" and not u.countries and self._chair_word(u, toks):
+                got = self._unknown_body(toks, units, u, text, pos, per_toks)
+                if got is not None:
+                    body, end, countries, inner = got
+                    u.compose, u.j = body, end
+                    u.countries.extend(dict.fromkeys(countries))
+                    for v in inner:
+                        v.used = True
+                    while nxt < len(units) and units[nxt].i < end:
+                        nxt += 1
             if not u.countries and not self._named_country(u) and nxt < len(units):
                 v = units[nxt]
                 gap = tuple(t.norm for t in toks[u.j:v.i])
@@ -183,6 +217,162 @@ class Scanner:
                     u.j = v.j
                     v.used = True
 
+    _CHAIR_WORDS = {"president", "presidente", "presidents", "presidentes", "vice", "conseiller",
+                    "conseillere", "conseillers", "conseilleres"}
+    BODY_WORDS = {"commission", "comite", "chambre", "conseil", "assemblee", "groupe", "association",
+                  "parti", "alliance", "federation", "union", "ligue", "bureau", "senat", "congres",
+                  "front", "mouvement", "organisation", "fondation", "institut", "agence", "cour",
+                  "tribunal", "academie", "conference", "forum", "club", "societe", "departement",
+                  "direction", "parlement", "diete", "douma", "caucus", "delegation", "centre",
+                  "cabinet", "conseils", "office"}
+    _LEG_WORDS = {"chambre", "assemblee", "assemblees", "parlement", "parlementaire", "parlementaires",
+                  "senat", "congres", "diete", "douma", "legislatif", "legislative"}
+    _BODY_PARTICLES = {"de", "des", "du", "d", "pour", "sur"}
+    BODY_EN = {
+        "chambre des conseillers": "House of Councillors",
+        "chambre des representants": "House of Representatives",
+        "chambre des communes": "House of Commons", "chambre des lords": "House of Lords",
+        "chambre basse": "Lower House", "chambre haute": "Upper House",
+        "commission des relations exterieures": "Committee for External Relations",
+        "commission des affaires etrangeres": "Committee on Foreign Affairs",
+        "commission de la defense et de la securite": "Committee on National Defence and Security",
+        "commission de la defense nationale et de la securite": "Committee on National Defence and Security",
+        "comite populaire": "People's Committee", "sous comite": "Subcommittee",
+        "groupe parlementaire d amitie": "Parliamentary Friendship Group",
+        "alliance parlementaire d amitie": "Parliamentary Friendship Alliance",
+    }
+
+    _BODY_OF_EN = {"assemblees nationales": "National Assemblies", "assemblee nationale": "National Assembly",
+                   "parlements": "Parliaments", "parlement": "Parliament", "deux parlements": "two Parliaments"}
+
+    @staticmethod
+    def _singular(w: str) -> str:
+        return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+
+    def _chair_word(self, u: Unit, toks) -> bool:
+        e = u.first("office")
+        return (e is not None and e.ref in ("head_of_state", "vice_president", "advisor")
+                and all(t.norm in self._CHAIR_WORDS for t in toks[u.i:u.j]))
+
+    def _unknown_body(self, toks, units, u: Unit, text, pos, per_toks):
+        """The body after "président de/du/des": (BodyDef, end, countries, units inside) or None."""
+        n = len(toks)
+        g = u.j
+        if g < n and toks[g].norm in ("de", "d") and g + 1 < n and toks[g + 1].norm in ("la", "l", "les"):
+            g += 2
+        elif g < n and toks[g].norm in ("de", "du", "des", "d"):
+            g += 1
+        else:
+            return None
+        if g >= n:
+            return None
+        at = {v.i: v for v in units if v is not u and not v.used}
+        if g in at and at[g].kind != "office":
+            return None   # a state, a known body (composed below), a person
+        t = toks[g]
+        if t.norm == "sous" and g + 1 < n and self._singular(toks[g + 1].norm) in ("comite", "commission"):
+            head = 2
+        elif self._singular(t.norm) in self.BODY_WORDS:
+            head = 1
+        elif t.is_cap and t.text.isalpha() and t.norm not in _BAD_NAME_WORDS and g not in per_toks \
+                and g not in at:
+            head = 1
+        else:
+            return None
+        k, last, after_particle = g + head, g + head - 1, False
+        countries: list[str] = []
+        inner: list[Unit] = []
+        cut = None   # where a trailing "de <country>" starts
+        while k < n and k - g < 14:
+            v, t = at.get(k), toks[k]
+            if v is not None:
+                if v.kind in ("person", "group", "rank") or v.kind == "office" and toks[k].is_cap:
+                    break   # "parlementaire" (an office word) may qualify a body
+                if v.kind in ("country", "capital", "demonym"):
+                    countries.append(v.entries[0].ref)
+                    if cut is None and (after_particle or v.kind == "demonym"):
+                        cut = particle_at if after_particle else k
+                else:
+                    countries += [c for c in [self._named_country(v)] if c] + list(v.countries)
+                    cut = None
+                inner.append(v)
+                k, last, after_particle = v.j, v.j - 1, False
+                continue
+            if t.norm in self._BODY_PARTICLES:
+                particle_at = k
+                k += 1
+                if k < n and toks[k].norm in ("la", "l", "les") and t.norm in ("de", "d", "pour", "sur"):
+                    k += 1
+                after_particle = True
+                continue
+            if t.norm == "et" and k + 1 < n and (toks[k + 1].norm in ("de", "des", "du", "d")
+                                                 or countries and self._demonym_at(toks, k + 1)):
+                k += 1
+                continue
+            if t.norm == "(" and k + 3 < n and toks[k + 1].text.isupper() and toks[k + 2].norm == ")" \
+                    and self._demonym_at(toks, k + 3):
+                if cut is None:
+                    cut = k
+                k += 3   # "des Assemblées nationales (AN) vietnamienne et lao"
+                continue
+            dm = self._demonym_at(toks, k)
+            if dm:
+                if cut is None:
+                    cut = k
+                countries.append(dm[0])
+                k += dm[1]
+                last, after_particle = k - 1, False
+                continue
+            if not t.text.isalpha() or t.norm in _BAD_NAME_WORDS:
+                break
+            if t.is_cap:
+                if not after_particle or k in per_toks:
+                    break
+            else:
+                p = pos[k] if pos else None
+                if p is not None and p not in ("NOUN", "ADJ"):
+                    break
+                if p is None and not after_particle and k != g + head:
+                    break
+            last, k, after_particle, cut = k, k + 1, False, None
+        end = last + 1
+        name_end = cut if cut is not None and cut < end else end
+        words = [self._singular(x.norm) if m < head else x.norm
+                 for m, x in enumerate(toks[g:name_end])]
+        known = [v for v in inner if v.kind == "body" and v.i < name_end]
+        first_known = known[0].i if known else name_end
+        k0 = first_known
+        while k0 > g and toks[k0 - 1].norm in self._BODY_PARTICLES | {"la", "l", "les"}:
+            k0 -= 1
+        name = None
+        for m in range(k0 - g, 0, -1):   # the longest known English prefix, then "of the" ...
+            phrase = " ".join(words[:m])
+            if phrase not in self.BODY_EN:
+                continue
+            rest = list(words[m:k0 - g])
+            while rest and rest[0] in self._BODY_PARTICLES | {"la", "l", "les"}:
+                rest.pop(0)
+            rest_en = self._BODY_OF_EN.get(" ".join(rest)) if rest else ""
+            if rest_en is None:
+                continue
+            name = self.BODY_EN[phrase] + (f" of the {rest_en}" if rest_en else "")
+            if known:
+                name += f" of the {self.d.bodies[known[0].first('body').ref].name}"
+            break
+        if name is None:
+            raw = ascii_fold(text[toks[g].start:toks[name_end - 1].end]) if text else \
+                " ".join(x.text for x in toks[g:name_end])
+            name = " ".join(raw.split())
+            name = name[:1].upper() + name[1:]
+        sector = None
+        if any(x.norm in self._LEG_WORDS for x in toks[g:end]):
+            sector = "LEG"
+        elif self._singular(toks[g].norm) == "parti":
+            sector = "PTY"
+        elif known:
+            sector = self.d.bodies[known[0].first("body").ref].sector
+        return BodyDef(name, sector, []), end, countries, inner
+
     _COMPOSABLE = {"head_of_state", "vice_president", "leader", "commander", "minister",
                    "deputy_minister", "director", "secretary_general"}
 
@@ -211,6 +401,19 @@ class Scanner:
         return self.d.bodies[e.ref].sector == "DIP"
 
     # ================================================================== names
+    @staticmethod
+    def _pos_tags(doc, toks: list[Token]) -> list[str | None] | None:
+        """spaCy's part of speech of the word each token sits in (None without a tagger)."""
+        words = list(doc) if hasattr(doc, "__iter__") else []
+        if not words or not any(getattr(w, "pos_", "") for w in words):
+            return None
+        starts = [w.idx for w in words]
+        out = []
+        for t in toks:
+            x = bisect.bisect_right(starts, t.start) - 1
+            out.append(words[x].pos_ or None if x >= 0 else None)
+        return out
+
     def _per_spans(self, doc, toks: list[Token]) -> list[tuple[int, int]]:
         starts = [t.start for t in toks]
         out = []
@@ -225,6 +428,26 @@ class Scanner:
                 out.append((lo, hi))
         return out
 
+    @staticmethod
+    def _initial_part(toks, k) -> bool:
+        """Token k is a middle initial ("E") or its full stop, inside a name."""
+        if toks[k].text == ".":
+            return k > 0 and initial_at(toks, k - 1) and k > 1 and toks[k - 2].text.isalpha()
+        return initial_at(toks, k) and k > 0 and toks[k - 1].is_cap and toks[k - 1].text.isalpha()
+
+    @staticmethod
+    def _trim_run(toks, ks: list[int]) -> list[int]:
+        """Drop trailing particles and a dangling initial ("Konstantin V.")."""
+        while ks:
+            last = toks[ks[-1]]
+            if last.text == "." or not last.is_cap:
+                ks.pop()
+            elif len(last.text) == 1 and ks[-1] + 1 < len(toks) and toks[ks[-1] + 1].text == ".":
+                ks.pop()
+            else:
+                break
+        return ks
+
     def _cap_run(self, toks, covered, i, direction=1, limit=6) -> tuple[int, int] | None:
         """Capitalised free tokens starting at i (direction 1) or ending at i (direction -1)."""
         n = len(toks)
@@ -232,34 +455,74 @@ class Scanner:
         k = i
         while 0 <= k < n and len(ks) < limit:
             t = toks[k]
-            if k in covered or not t.text.isalpha():
+            if k in covered:
                 break
-            if t.is_cap and t.norm not in _BAD_NAME_WORDS:
+            if ks and self._initial_part(toks, k):
+                ks.append(k)
+            elif not t.text.isalpha():
+                break
+            elif t.is_cap and t.norm not in _BAD_NAME_WORDS:
                 ks.append(k)
             elif t.norm in _NAME_PARTICLES and ks:
                 ks.append(k)
             else:
                 break
             k += direction
-        while ks and not toks[ks[-1]].is_cap:
-            ks.pop()
+        ks = self._trim_run(toks, ks)
         if not ks:
             return None
         lo, hi = min(ks), max(ks) + 1
         return lo, hi
 
-    def _add_names(self, toks, units: list[Unit], per: list[tuple[int, int]]) -> list[Unit]:
+    _PLACE_PREPS = {"a", "au", "aux", "en", "depuis", "vers", "dans"}
+
+    def _place_prefix(self, toks, text, lo, hi) -> int:
+        """How many leading tokens of the name candidate toks[lo:hi] are a place written
+        before it ("à Hanoï Nikorndej Balankura"); hi - lo when the whole span is a place
+        ("Hô Chi Minh-Ville"); 0 when none."""
+        if not text or lo == 0:
+            return 0
+        prev = toks[lo - 1].norm
+        whole_ok = prev in self._PLACE_PREPS or prev in ("de", "d", "du")
+        if not (prev in self._PLACE_PREPS or whole_ok):
+            return 0
+        from annales.places import Gazetteer
+        g = Gazetteer()
+        base = toks[lo].start
+        m = None
+        for k in range(min(hi, lo + 5) - 1, lo - 1, -1):   # longest place first
+            surface = text[base:toks[k].end]
+            hits = g.find(surface)
+            if hits and hits[0][0] == 0 and hits[0][1] == len(surface):
+                m = k
+                break
+        if m is None:
+            return 0
+        if m + 1 == hi:
+            return hi - lo if whole_ok else 0
+        return m + 1 - lo if prev in self._PLACE_PREPS else 0
+
+    def _add_names(self, toks, units: list[Unit], per: list[tuple[int, int]], text: str = "") -> list[Unit]:
         covered = {k for u in units for k in range(u.i, u.j)}
         names: list[Unit] = []
 
         def add(lo, hi, ner):
             if any(k in covered for k in range(lo, hi)):
                 return
+            cut = self._place_prefix(toks, text, lo, hi)
+            if cut:   # "à Hanoï Nikorndej Balankura": the place is not part of the name
+                covered.update(range(lo, lo + cut))
+                lo += cut
+                while lo < hi and not (toks[lo].is_cap and toks[lo].text.isalpha()):
+                    lo += 1
+                if hi - lo < (1 if ner else 2):
+                    return
             names.append(Unit(lo, hi, "name", ner=ner))
             covered.update(range(lo, hi))
 
         for lo, hi in per:  # spaCy PER entities, trimmed to free capitalised tokens
-            free = [k for k in range(lo, hi) if k not in covered and toks[k].text.isalpha()]
+            free = [k for k in range(lo, hi) if k not in covered
+                    and (toks[k].text.isalpha() or self._initial_part(toks, k))]
             run: list[int] = []
             for k in free:
                 if run and k != run[-1] + 1:
@@ -267,8 +530,13 @@ class Scanner:
                 run.append(k)
             while run and not toks[run[0]].is_cap:
                 run.pop(0)
-            while run and not toks[run[-1]].is_cap:
-                run.pop()
+            # a name cut by NER at a middle initial ("Konstantin V" . "Vnukov"): carry on
+            if run and run[-1] + 1 < len(toks) and (self._initial_part(toks, run[-1])
+                                                    or self._initial_part(toks, run[-1] + 1)):
+                r = self._cap_run(toks, covered, run[-1] + 1)
+                if r:
+                    run += list(range(run[-1] + 1, r[1]))
+            run = self._trim_run(toks, run)
             if run and not (len(run) == 1 and toks[run[0]].norm in _BAD_NAME_WORDS):
                 add(run[0], run[-1] + 1, True)
         for u in units:  # names next to a title, missed by NER

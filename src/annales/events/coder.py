@@ -111,7 +111,7 @@ class EventCoder:
     # -- main --------------------------------------------------------------------------
     def code(self, story: Story, doc: Doc, timexes: list[Timex], mentions: list[Mention]) -> list[Event]:
         spans = self._mention_spans(doc, mentions)
-        timexes = resolve_weekdays(timexes)
+        timexes = [t for t in resolve_weekdays(timexes) if not _since(doc.text, t)]
         times = [Anchored(span_root(doc, t.start, t.end), _as_event_date(t, story.published)) for t in timexes
                  if t.type == "DATE" and t.value and (DATE_VALUE.match(t.value) or t.value == "PRESENT_REF")
                  and not _is_period(t)]
@@ -147,6 +147,9 @@ class EventCoder:
         if gov is not None:
             date, date_end = gov.item.value, gov.item.end_value
             date_conf = gov.item.confidence
+            if future:
+                date = _forward_if_future(date, story.published, gov.item)
+                date_end = date_end and _forward_if_future(date_end, story.published, gov.item)
         elif says_before(sent) and state.date:
             date, date_end, date_rule, date_conf = _month(state.date), None, "date:before-narrative", 0.6
         elif state.date:
@@ -223,6 +226,22 @@ def _describes_neighbour(m: MentionSpan, spans: list[MentionSpan], doc: Doc) -> 
         if len(gap) <= 2 and all(doc[i].is_punct or doc[i].pos_ == "DET" for i in gap):
             return True
     return False
+
+
+def _since(text: str, t: Timex) -> bool:
+    """"depuis 2020" starts a state of affairs; it does not date an event."""
+    return fold(text[max(0, t.start - 8):t.start]).rstrip().endswith(("depuis", "des"))
+
+
+def _forward_if_future(value: str, published: str | None, timex: Timex) -> str:
+    """A future event dated by a day or month without its year ("se rendra en novembre",
+    published in July 2017) lies after the report: move the inferred year forward."""
+    if not published or not value or not value[:4].isdigit() or re.search(r"\b\d{4}\b", timex.text):
+        return value
+    n = min(len(value), len(published))
+    if value[:n] < published[:n]:
+        return f"{int(value[:4]) + 1:04d}{value[4:]}"
+    return value
 
 
 def _is_period(t: Timex) -> bool:

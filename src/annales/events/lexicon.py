@@ -6,7 +6,7 @@ files (or pointing ANNALES_TRIGGERS at an extra YAML file of the same shape).
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -16,6 +16,7 @@ import yaml
 from ..text import fold
 
 ROLE_SCHEMES = {"directed", "host", "symmetric", "meeting"}
+DEFAULT_CONSULT_INTENT = "036"
 
 
 @dataclass(frozen=True)
@@ -123,8 +124,11 @@ def load_lexicon() -> Lexicon:
         codes=_codes(_data("cameo.tsv")),
         contexts={k: tuple(fold(w) for w in v) for k, v in yaml.safe_load(_data("contexts.yaml")).items()},
     )
-    for t in lex.triggers:  # fail at load time, not in the middle of a corpus
-        lex.code(t.cameo)
+    for i, t in enumerate(lex.triggers):  # fail at load time, not in the middle of a corpus
+        code = lex.code(t.cameo)
         if t.intent:
             lex.code(t.intent)
+        elif code.type == "CONSULT":
+            # an undated future meeting of any kind is an intent to meet (AGREE 036)
+            lex.triggers[i] = replace(t, intent=DEFAULT_CONSULT_INTENT)
     return lex

@@ -253,8 +253,10 @@ def _finish(cand: Candidate, sides: Sides, sent: Span, spans: list[MentionSpan],
     own = {a.country for a in sides.actors}
     # a recipient of the actor's own state known only from the wire's home country is a guess
     sides.recipients = [a for a in sides.recipients if not (a.country in own and "default_country" in a.rule)]
-    if cand.entry.roles in ("symmetric", "meeting") and len({a.country for a in sides.actors}) < 2:
+    if cand.entry.roles in ("symmetric", "meeting") and not cand.entry.cameo.startswith("03") \
+            and len({a.country for a in sides.actors}) < 2:
         # a co-chaired session or talks need two sides: take the other states of the sentence
+        # (not for agreements and pledges: one side's pledge names no partner)
         others = [m.actor for m in spans if m.actor.country and m.actor.country not in {a.country for a in sides.actors}]
         if others:
             sides.actors = _unique(sides.actors + _expand(others))

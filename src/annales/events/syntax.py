@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from ..text import fold
 
-SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
+SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}  # "Il s'entretiendra": the parser may call "il" expletive
 OBJECT_DEPS = {"obj", "obl:arg", "iobj"}
 OBLIQUE_DEPS = {"obl", "obl:arg", "obl:mod", "nmod", "obl:agent", "iobj"}
 # climbing from a non-finite or coordinated verb to the verb whose subject it shares

@@ -85,6 +85,10 @@ def _match_verb(tok: Token, entry: Trigger) -> Candidate | None:
                            or (c.dep_ == "xcomp" and c.pos_ == "NOUN")]  # "rendre visite" parsed as xcomp
     # "un certain nombre de doses", "un lot de vaccins": the quantity's complement counts
     objs += [g for o in objs for g in o.children if g.dep_ == "nmod" and g.i > o.i]
+    # "a remis le 1er avril une aide", "ont signé le 29 octobre le procès-verbal": the parser
+    # takes the date for the object and hangs the real object under it
+    objs += [g for o in objs + obliques(tok) if _is_date_word(o) for g in o.subtree
+             if g is not o and g.pos_ in NOUN_POS and not _is_date_word(g)]
     noun = None
     if entry.obj:
         hits = [o for o in objs if lemma(o) in entry.obj or fold(o.text) in entry.obj]
@@ -117,7 +121,14 @@ def _reports_a_statement(verb: Token) -> bool:
     if any(c.dep_ in ("xcomp", "obl", "obl:arg", "obj") for c in kids):
         return False
     clauses = [c for c in kids if c.dep_ == "ccomp"]
-    return bool(clauses) and not any(is_future(c) for c in clauses)
+    if not clauses:
+        return False
+    # "ont convenu qu'il était nécessaire d'intensifier …" is an agreement to act
+    deontic = any(lemma(t) in DEONTIC for c in clauses for t in c.subtree)
+    return not deontic and not any(is_future(c) for c in clauses)
+
+
+DEONTIC = {"necessaire", "falloir", "devoir", "besoin", "important", "indispensable", "essentiel", "utile"}
 
 
 MONTHS = {"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
