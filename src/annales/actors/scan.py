@@ -132,6 +132,9 @@ class Scanner:
             return False
         if e.kind == "country" and not e.upper and not toks[i].is_cap:
             return False
+        if e.kind == "demonym" and toks[i].is_cap and i > 0 and toks[i - 1].is_cap \
+                and toks[i - 1].text.isalpha() and toks[i - 1].norm not in _BAD_NAME_WORDS:
+            return False   # "Tan Yang Thai": a capitalised demonym inside a name
         if e.kind == "office" and j - i == 1 and self.d.offices.get(e.ref) is not None and \
                 self.d.offices[e.ref].after_det and not (i > 0 and toks[i - 1].norm in _SING_DETS):
             return False   # "le conseiller", ", conseiller de", not "pour conseiller"
@@ -238,6 +241,7 @@ class Scanner:
         "commission de la defense et de la securite": "Committee on National Defence and Security",
         "commission de la defense nationale et de la securite": "Committee on National Defence and Security",
         "comite populaire": "People's Committee", "sous comite": "Subcommittee",
+        "assemblee nationale": "National Assembly", "assemblee nationales": "National Assemblies",
         "groupe parlementaire d amitie": "Parliamentary Friendship Group",
         "alliance parlementaire d amitie": "Parliamentary Friendship Alliance",
     }
@@ -308,6 +312,10 @@ class Scanner:
             if t.norm == "et" and k + 1 < n and (toks[k + 1].norm in ("de", "des", "du", "d")
                                                  or countries and self._demonym_at(toks, k + 1)):
                 k += 1
+                continue
+            if t.norm == "," and cut is not None and k + 2 < n and toks[k + 1].norm in ("du", "de", "d") \
+                    and any(at.get(x) is not None and at[x].kind == "country" for x in (k + 2, k + 3)):
+                k += 1   # "des Assemblées nationales du Cambodge, du Laos et du Vietnam"
                 continue
             if t.norm == "(" and k + 3 < n and toks[k + 1].text.isupper() and toks[k + 2].norm == ")" \
                     and self._demonym_at(toks, k + 3):

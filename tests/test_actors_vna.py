@@ -1,0 +1,156 @@
+"""actors stage: failures seen on real VNA copy (initials, chairs of bodies, coordinated titles,
+country anaphors, places before names, lists of ambassadors, long titles)."""
+from __future__ import annotations
+
+import pytest
+
+from annales.actors import ActorDictionary, ActorFinder
+
+
+@pytest.fixture(scope="module")
+def find():
+    from annales.nlp import load_nlp
+    nlp = load_nlp()
+    finder = ActorFinder(ActorDictionary.load(env=False))
+
+    def run(text, date=None, default_country="VNM"):
+        return finder.find(nlp(text), date, default_country=default_country)
+    return run
+
+
+def by_text(mentions, text):
+    hits = [m for m in mentions if m.text == text]
+    assert hits, f"no mention {text!r} in {[m.text for m in mentions]}"
+    return hits[0].actor
+
+
+def persons(mentions):
+    return [m for m in mentions if m.actor.kind == "person"]
+
+
+# ------------------------------------------------------------------ 1. middle initials
+def test_middle_initial_of_unknown_name_stays_in_the_name(find):
+    ms = find("Hanoï (VNA) - Le vice-ministre a reçu le 2 mars l'ambassadeur australien "
+              "Andrew J. Goledzinowski, qui quitte ses fonctions.", "2023-03-02")
+    a = by_text(ms, "ambassadeur australien Andrew J. Goledzinowski")
+    assert (a.name, a.country, a.title) == ("Andrew J. Goledzinowski", "AUS", "Ambassador")
+    assert not [m for m in ms if m.text.endswith("Andrew J") or m.text == "Goledzinowski"]
+
+
+def test_middle_initial_is_ignored_when_matching_the_dictionary(find):
+    # persons.yaml knows "Gennady Bezdetko" and "Gennady Stepanovich Bezdetko", not "Gennady S. Bezdetko"
+    ms = find("Le général Phan Van Giang a reçu le 4 avril l'ambassadeur russe Gennady S. Bezdetko.",
+              "2023-04-04")
+    a = by_text(ms, "ambassadeur russe Gennady S. Bezdetko")
+    assert a.actor_id == "gennady_bezdetko"
+    assert len(persons(ms)) == 2
+
+
+# ------------------------------------------------------------------ 2. "président de <body>"
+def test_chair_of_an_unknown_body_is_not_a_head_of_state(find):
+    ms = find("Hanoï (VNA) - Le président de la Chambre des conseillers du Japon, Sekiguchi Masakazu, "
+              "a rencontré le 12 mars le Premier ministre.", "2025-03-12")
+    a = by_text(ms, "président de la Chambre des conseillers du Japon, Sekiguchi Masakazu")
+    assert (a.name, a.country, a.sector) == ("Sekiguchi Masakazu", "JPN", "LEG")
+    assert a.title == "President of the House of Councillors"
+    assert "head_of_state" not in a.rule and "default_country" not in a.rule
+    assert not [m for m in ms if "head_of_state" in m.actor.rule]
+
+
+def test_chair_without_a_name_never_falls_back_to_the_home_head_of_state(find):
+    ms = find("Hanoï (VNA) - Le président du sous-comité Laos a pris la parole. Le président du "
+              "groupe d'amitié a salué les résultats.", "2023-07-07")
+    a = by_text(ms, "président du sous-comité Laos")
+    assert a.country == "LAO" and a.actor_id is None
+    assert not [m for m in persons(ms) if m.actor.actor_id or "head_of_state" in m.actor.rule]
+
+
+def test_plural_chairs_of_bodies_of_two_states(find):
+    ms = find("Hanoï (VNA) - Les présidents des Commissions des affaires étrangères des Assemblées "
+              "nationales (AN) vietnamienne et cambodgienne ont eu un entretien le 3 mai.", "2023-05-03")
+    groups = [m.actor for m in ms if m.actor.kind == "group"]
+    assert len(groups) == 1 and groups[0].sector == "LEG"
+    assert [x.country for x in groups[0].members] == ["VNM", "KHM"]
+    assert not [x for x in groups[0].members if x.actor_id]
+
+
+# ------------------------------------------------------------------ 3. coordinated titles
+def test_coordinated_titles_before_a_name_are_one_person(find):
+    ms = find("Le vice-Premier ministre et ministre des Affaires étrangères, Pham Binh Minh, s'est "
+              "entretenu le 9 avril avec son homologue lao.", "2020-04-09")
+    assert not [m for m in ms if "unresolved" in m.actor.rule]
+    a = by_text(ms, "vice-Premier ministre et ministre des Affaires étrangères, Pham Binh Minh")
+    assert a.actor_id == "pham_binh_minh"
+
+
+def test_coordinated_titles_without_a_name_are_one_description(find):
+    ms = find("Hanoï (VNA) - Le vice-Premier ministre et ministre des Affaires étrangères a accueilli "
+              "le 9 avril une délégation.", "2020-04-09")
+    a = by_text(ms, "vice-Premier ministre et ministre des Affaires étrangères")
+    assert a.actor_id == "pham_binh_minh"
+    assert len(persons(ms)) == 1
+
+
+# ------------------------------------------------------------------ 4. "ce pays"
+def test_country_anaphors(find):
+    ms = find("Hanoï (VNA) - Le Vietnam remercie la Corée du Sud pour son aide. Cet État a déjà "
+              "fourni 2 millions de doses. Le pays enverra aussi des respirateurs.", "2021-08-01")
+    for phrase in ("Cet État", "Le pays"):
+        a = by_text(ms, phrase)
+        assert (a.country, a.kind, a.confidence) == ("KOR", "country", 0.6)
+        assert a.rule.startswith("anaphor:")
+    assert by_text(ms, "Cet État").rule == "anaphor:cet etat"
+
+
+def test_country_anaphor_without_antecedent_is_dropped(find):
+    ms = find("Ce pays a envoyé une aide.", "2021")
+    assert ms == []
+
+
+# ------------------------------------------------------------------ 5. place before a name
+def test_place_is_not_glued_to_the_name_after_it(find):
+    ms = find("Hanoï (VNA) - Le vice-ministre a reçu le 3 mai à Da Nang Somchai Wongsawat, "
+              "ambassadeur de Thaïlande.", "2022-05-03")
+    a = by_text(ms, "Somchai Wongsawat, ambassadeur de Thaïlande")
+    assert (a.name, a.country) == ("Somchai Wongsawat", "THA")
+    assert not [m for m in ms if "Nang" in m.text]
+
+
+def test_city_is_not_a_person(find):
+    ms = find("Les deux délégations se sont rendues le 4 mai à Hô Chi Minh-Ville.", "2022-05-04")
+    assert not [m for m in ms if "Minh" in m.text]
+
+
+# ------------------------------------------------------------------ 6. list of ambassadors
+def test_plural_office_with_a_list_of_demonyms(find):
+    ms = find("Le ministre a reçu les ambassadeurs japonais Yamada Takio, malaisien Tan Yang Thai "
+              "et canadien Shawn Steil.", "2022-06-01")
+    got = [(m.actor.name, m.actor.country, m.actor.title) for m in persons(ms) if m.actor.name]
+    assert ("Yamada Takio", "JPN", "Ambassador") in got
+    assert ("Tan Yang Thai", "MYS", "Ambassador") in got
+    assert ("Shawn Steil", "CAN", "Ambassador") in got
+    assert not [m for m in ms if m.actor.kind == "country"]
+
+
+# ------------------------------------------------------------------ 7. long title then name
+def test_long_title_then_name(find):
+    ms = find("Hanoï (VNA) - Le ministre a reçu le 5 mai le conseiller de l'Alliance parlementaire "
+              "d'amitié Inde-Vietnam Rajesh Kumar Singh.", "2023-05-05")
+    a = [m.actor for m in persons(ms) if m.actor.name == "Rajesh Kumar Singh"]
+    assert a and (a[0].country, a[0].sector) == ("IND", "LEG")
+    assert not [m for m in ms if "member_of_parliament" in m.actor.rule]
+
+
+def test_conseiller_the_verb_is_no_office(find):
+    ms = find("Il est chargé de conseiller le gouvernement.", "2023")
+    assert not [m for m in ms if m.actor.title == "Advisor"]
+
+
+# ------------------------------------------------------------------ 8. new offices
+def test_national_security_advisor_and_crown_prince(find):
+    ms = find("Le conseiller américain à la sécurité nationale Jake Sullivan a rencontré le prince "
+              "héritier.", "2023-05-05")
+    a = by_text(ms, "conseiller américain à la sécurité nationale Jake Sullivan")
+    assert (a.actor_id, a.title) == ("jake_sullivan", "National Security Advisor")
+    a = by_text(ms, "prince héritier")   # an office of Japan unless the text says otherwise
+    assert (a.actor_id, a.title) == ("fumihito", "Crown Prince")
