@@ -127,6 +127,9 @@ GROUP_NOUNS = {  # plural noun -> whether members are persons
     "generaux": True, "presidents": True, "premiers ministres": True, "hommes": True,
     "chefs de delegation": True, "chefs d etat": True, "vice ministres": True,
     "ministres de la defense": True, "ministres des affaires etrangeres": True,
+    "vice premiers ministres": True, "vice presidents": True, "coprésidents": True, "copresidents": True,
+    "presidents des deux sous commissions": True, "ambassadeurs": True, "garde cotes": False,
+    "gardes cotes": False, "sous commissions": False, "commissions": False,
 }
 
 
