@@ -57,6 +57,22 @@ class Lexicon:
     codes: dict[str, Code]
     contexts: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
+    def entries_for(self, lem: str, word: str) -> list[Trigger]:
+        """The entries a word could match, in lexicon order: looked up by lemma and by form,
+        plus the few entries known by word beginnings (so a sentence costs one dict look-up
+        per word rather than one test per entry)."""
+        index = self.__dict__.get("_index")
+        if index is None:
+            index = {}
+            for n, t in enumerate(self.triggers):
+                for key in t.lemmas:
+                    index.setdefault(key, []).append(n)
+            self.__dict__["_index"] = index
+            self.__dict__["_by_stem"] = [(n, t.stems) for n, t in enumerate(self.triggers) if t.stems]
+        hits = set(index.get(lem, ())) | set(index.get(word, ()))
+        hits |= {n for n, stems in self.__dict__["_by_stem"] if word.startswith(stems)}
+        return [self.triggers[n] for n in sorted(hits)]
+
     @property
     def event_nouns(self) -> frozenset[str]:
         """Nouns that name an event of their own (visite, réunion, conversation…)."""

@@ -176,7 +176,7 @@ def find_candidates(sent: Span, lexicon: Lexicon) -> list[Candidate]:
     dropped so one fact gives one event."""
     found: list[Candidate] = []
     for tok in sent:
-        for entry in lexicon.triggers:
+        for entry in lexicon.entries_for(lemma(tok), fold(tok.text)):
             cand = _match_verb(tok, entry) if entry.pos == "VERB" else _match_noun(tok, entry)
             if cand:
                 found.append(cand)
