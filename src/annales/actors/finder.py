@@ -19,6 +19,10 @@ Units are then assembled, left to right, into mentions:
 """
 from __future__ import annotations
 
+from pathlib import Path
+
+from functools import lru_cache
+
 import re
 from dataclasses import dataclass
 
@@ -290,9 +294,10 @@ class ActorFinder(Scanner):
             odef = generic
         if odef is not None:
             rule += f"+office:{odef.key}"
-        if country is None and odef is not None and default and not odef.multiple:
+        home_name = default == "VNM" and looks_vietnamese(nm) or default not in (None, "VNM")
+        if country is None and odef is not None and default and home_name and not odef.multiple:
             country, conf, rule = default, 0.45, rule + "+default_country"
-        elif country is None and odef is not None and default and odef.key != "ambassador":
+        elif country is None and odef is not None and default and home_name and odef.key != "ambassador":
             country, conf, rule = default, 0.4, rule + "+default_country"
         if odef is None:
             conf = 0.4
@@ -535,3 +540,16 @@ class ActorFinder(Scanner):
                 rule = f"office:{odef.key}+{rule}"
         m.actor = Actor(kind="group", members=members, rule=rule,
                         confidence=0.7 if len(members) == n else 0.4)
+
+
+@lru_cache(maxsize=1)
+def _vietnamese_surnames() -> frozenset[str]:
+    path = Path(__file__).resolve().parents[1] / "data" / "actors" / "vietnamese_surnames.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def looks_vietnamese(name: str) -> bool:
+    """Does an unknown name start with a Vietnamese family name ("Nguyen Chi Vinh")?"""
+    first = ascii_fold(name).lower().split()[:1]
+    return bool(first) and first[0] in _vietnamese_surnames()

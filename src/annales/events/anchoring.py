@@ -23,7 +23,7 @@ def governs(root: Token, cand: Candidate, max_hops: int = 4, event_nouns: frozen
     for _ in range(max_hops):
         if cur.i in targets:
             return True
-        if cur.head is cur or cur.dep_ in BARRIER_DEPS:
+        if cur.head.i == cur.i or cur.dep_ in BARRIER_DEPS:
             return False
         nxt = cur.head
         if nxt.i in targets:
@@ -47,8 +47,14 @@ def nearest_governing(items, cand: Candidate, sent: Span, event_nouns: frozenset
         return None
     # "à Hanoï" beats a name inside a noun phrase, a city beats its country ("à Phnom Penh,
     # au Cambodge"), a day beats a bare year ("VINBAX 2022 s'est clôturé le 18 août")
-    gov.sort(key=lambda it: (not _locative(it.root), -_precision(it.item), abs(it.root.i - cand.head.i)))
+    gov.sort(key=lambda it: (_is_time(it.item) or not _locative(it.root), -_precision(it.item),
+                             abs(it.root.i - cand.head.i)))
     return gov[0]
+
+
+def _is_time(item) -> bool:
+    """Time expressions are ranked by precision only ("en 2019" is no place)."""
+    return hasattr(item, "value")
 
 
 def _precision(item) -> int:

@@ -101,7 +101,7 @@ class EventCoder:
     def _intended(cand: Candidate) -> bool:
         cur = cand.head
         for _ in range(3):
-            if cur.head is cur:
+            if cur.head.i == cur.i:
                 break
             cur = cur.head
             if lemma(cur) in INTENT_HEADS:

@@ -58,6 +58,7 @@ def _region(heads: list[Token], exclude: set[int]) -> set[int]:
     """The words of the phrases headed by `heads`, without their topic and frame phrases
     ("… avec Sergueï Lavrov, sur le renforcement … au sein du Conseil de sécurité")."""
     out: set[int] = set()
+    head_ids = {h.i for h in heads}
     stack = list(heads)
     while stack:
         t = stack.pop()
@@ -67,7 +68,7 @@ def _region(heads: list[Token], exclude: set[int]) -> set[int]:
         for c in t.children:
             if c.i in out:
                 continue
-            if c not in heads and (case_of(c) in TOPIC_CASES or lemma(c) in FRAMING_NOUNS):
+            if c.i not in head_ids and (case_of(c) in TOPIC_CASES or lemma(c) in FRAMING_NOUNS):
                 continue
             stack.append(c)
     return out - exclude
@@ -122,7 +123,7 @@ def _pronoun_antecedent(subj: Token, verb: Token, spans: list[MentionSpan], befo
     latest person or body mentioned before it."""
     cur = verb
     for _ in range(3):
-        if cur.dep_ in ("ccomp", "advcl", "xcomp") and cur.head is not cur:
+        if cur.dep_ in ("ccomp", "advcl", "xcomp") and cur.head.i != cur.i:
             subs, _ = subjects(cur.head)
             hits = [m for m in spans if any(t.i in m.tokens for s in subs for t in s.subtree)]
             if hits:
@@ -166,7 +167,7 @@ def find_sides(cand: Candidate, sent: Span, spans: list[MentionSpan], earlier: l
     # the parser sometimes hangs a coordinated partner ("X ainsi que Y") straight on the verb
     obj_heads += [c for c in verb.children if c.i > cand.head.i and c.dep_ in STRAY_DEPS
                   and c.pos_ not in ("VERB", "AUX")]
-    if cand.noun is not None and cand.noun is not verb:
+    if cand.noun is not None and cand.noun.i != verb.i:
         obj_heads += [cand.noun]
     obj_region = _region(obj_heads, subj_region | agent_region | trigger_ids)
 
@@ -222,7 +223,7 @@ def _speaker_instead(subj: list[MentionSpan], carrier: Token, spans: list[Mentio
     countries = {m.actor.country for m in subj}
     cur = carrier
     for _ in range(3):
-        if cur.dep_ not in ("ccomp", "advcl", "xcomp", "conj") or cur.head is cur:
+        if cur.dep_ not in ("ccomp", "advcl", "xcomp", "conj") or cur.head.i == cur.i:
             return []
         cur = cur.head
         heads, _ = subjects(cur, max_climb=1)

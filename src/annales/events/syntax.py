@@ -46,12 +46,12 @@ def subjects(verb: Token, max_climb: int = 4) -> tuple[list[Token], Token]:
             for s in subs:
                 out.extend(with_conjuncts(s))
             return out, cur
-        if cur.dep_ == "xcomp" and cur.head is not cur and lemma(cur.head) in OBJECT_CONTROL:
+        if cur.dep_ == "xcomp" and cur.head.i != cur.i and lemma(cur.head) in OBJECT_CONTROL:
             # "X a invité Y à se rendre au Laos": Y is who would travel
             objs = [c for c in cur.head.children if c.dep_ in ("obj", "iobj")]
             if objs:
                 return with_conjuncts(objs[0]), cur.head
-        if cur.dep_ in SHARES_SUBJECT and cur.head is not cur:
+        if cur.dep_ in SHARES_SUBJECT and cur.head.i != cur.i:
             cur = cur.head
             continue
         break
@@ -113,7 +113,7 @@ def clause_verb(tok: Token) -> Token:
     """The verb heading the clause `tok` sits in (the token itself when it is a verb)."""
     cur = tok
     for _ in range(8):
-        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
             return cur
         cur = cur.head
     return cur

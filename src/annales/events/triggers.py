@@ -26,6 +26,7 @@ class Candidate:
     verb: Token
     noun: Token | None = None
     held: bool = False          # "la réunion a eu lieu": participants sit inside the noun phrase
+    governed: bool = True       # False when a framed noun only borrows its clause's verb
 
     @property
     def tokens(self) -> list[Token]:
@@ -88,7 +89,7 @@ def _match_verb(tok: Token, entry: Trigger) -> Candidate | None:
     # "a remis le 1er avril une aide", "ont signé le 29 octobre le procès-verbal": the parser
     # takes the date for the object and hangs the real object under it
     objs += [g for o in objs + obliques(tok) if _is_date_word(o) for g in o.subtree
-             if g is not o and g.pos_ in NOUN_POS and not _is_date_word(g)]
+             if g.i != o.i and g.pos_ in NOUN_POS and not _is_date_word(g)]
     noun = None
     if entry.obj:
         hits = [o for o in objs if lemma(o) in entry.obj or fold(o.text) in entry.obj]
@@ -145,7 +146,7 @@ def governor_of(tok: Token) -> Token:
     une conversation": "conversation" hangs under "26")."""
     head = tok.head
     for _ in range(3):
-        if head is head.head or not _is_date_word(head):
+        if head.i == head.head.i or not _is_date_word(head):
             break
         head = head.head
     return head
@@ -160,14 +161,15 @@ def _match_noun(tok: Token, entry: Trigger) -> Candidate | None:
     gov = governor_of(tok)
     if entry.governor:
         gov_ok = held and "lieu" in entry.governor
-        if not gov_ok and gov is not tok:
-            gov_ok = lemma(gov) in entry.governor and (tok.dep_ in GOVERNED_DEPS or gov is not tok.head)
+        if not gov_ok and gov.i != tok.i:
+            gov_ok = lemma(gov) in entry.governor and (tok.dep_ in GOVERNED_DEPS or gov.i != tok.head.i)
         if not gov_ok:
             return None
     if not _needs_ok(tok, entry):
         return None
-    verb = gov if gov.pos_ in ("VERB", "AUX", "ADJ") else clause_verb(tok)
-    return Candidate(entry, head=tok, verb=verb, noun=tok, held=held)
+    governed = gov.pos_ in ("VERB", "AUX", "ADJ")
+    verb = gov if governed else clause_verb(tok)
+    return Candidate(entry, head=tok, verb=verb, noun=tok, held=held, governed=governed)
 
 
 def find_candidates(sent: Span, lexicon: Lexicon) -> list[Candidate]:
@@ -181,7 +183,11 @@ def find_candidates(sent: Span, lexicon: Lexicon) -> list[Candidate]:
             if cand:
                 found.append(cand)
                 break
-    taken = {t.i for c in found for t in c.tokens if t is not c.head}
+    # a word that is part of another trigger (the noun of "rendre visite", the light verb of
+    # "avoir une conversation") is not a trigger of its own; the clause verb a framed noun
+    # borrows ("Dans le cadre de cette visite, les deux parties ont signé …") still is
+    taken = {t.i for c in found for t in (c.noun, c.verb if c.governed else None)
+             if t is not None and t.i != c.head.i}
     found = [c for c in found if c.head.i not in taken]
     return [c for c in found if not _nested(c, found)]
 
@@ -190,7 +196,7 @@ def _nested(cand: Candidate, all_cands: list[Candidate]) -> bool:
     others = {t.i for c in all_cands if c is not cand for t in c.tokens}
     cur = cand.head
     for _ in range(4):
-        if cur.dep_ == "conj" or cur.head is cur:
+        if cur.dep_ == "conj" or cur.head.i == cur.i:
             return False
         cur = cur.head
         if cur.i in others:
