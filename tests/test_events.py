@@ -185,3 +185,25 @@ def test_co_chairs_of_a_held_dialogue_are_named(pipeline):
     names = {a["name"] for a in e["actors"]}
     assert {"Hoang Xuan Chien", "Rajesh Kumar Singh"} <= names
     assert e["location"]["name"] == "Hanoi"
+
+
+def test_talks_inside_a_framing_visit_are_coded_with_their_own_date(pipeline):
+    ev = code(pipeline, "Dans le cadre de sa visite officielle en Chine, le président Vo Van Thuong s'est "
+                        "entretenu le 20 juillet à Pékin avec le président chinois Xi Jinping.")
+    talks = [e for e in ev if e["rule"].startswith("consult.talk_verb")]
+    assert talks and talks[0]["date"] == "2023-07-20"
+    assert {a["country"] for a in talks[0]["actors"]} == {"VNM", "CHN"}
+
+
+def test_unknown_foreign_person_does_not_default_to_the_wire_home_country(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Le 17 juillet, le président Vo Van Thuong a reçu la présidente du "
+                        "Conseil italien Giorgia Meloni.")
+    e = next(e for e in ev if e["cameo"] == "043")
+    assert [(a["name"], a["country"]) for a in e["actors"]] == [("Giorgia Meloni", "ITA")]
+
+
+def test_a_secretary_of_state_is_american_only_when_said(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Le 16 juillet, le vice-ministre Nguyen Minh Vu a reçu Peter Sztaray, "
+                        "secrétaire d'État au ministère hongrois des Affaires étrangères.")
+    states = {a["country"] for e in ev for a in e["actors"] + e["recipients"]}
+    assert "USA" not in states and "HUN" in states
