@@ -14,6 +14,7 @@ app = typer.Typer(
 from . import extract as _extract  # noqa: E402,F401
 from . import evaluate as _evaluate  # noqa: E402,F401
 from . import actors as _actors  # noqa: E402,F401
+from . import report as _report  # noqa: E402,F401
 
 try:  # the store commands (ingest, events, export)
     from . import db as _db  # noqa: E402,F401

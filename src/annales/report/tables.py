@@ -15,11 +15,13 @@ def event_countries(event: Mapping[str, Any]) -> tuple[set[str], set[str]]:
 
 
 def _in_dyad(event: Mapping[str, Any], dyad: tuple[str, str], directed: bool) -> bool:
+    """Directed: `a` acts on `b`. Undirected: both states take part, on either side or on the
+    same side (a phone call or co-chaired talks list every party among the actors)."""
     a, b = dyad
     src, dst = event_countries(event)
     if a in src and b in dst:
         return True
-    return not directed and b in src and a in dst
+    return not directed and {a, b} <= src | dst
 
 
 def timeline(events: Iterable[Mapping[str, Any]], dyad: tuple[str, str] | None = None,
