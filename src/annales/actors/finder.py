@@ -368,6 +368,13 @@ class ActorFinder(Scanner):
                  and dates.overlap_days(iv, t.interval()) > 0}
         return next(iter(found.values())) if len(found) == 1 else None
 
+    def _holder_actor(self, p, odef, date, rule: str, confidence: float) -> tuple[Actor, str]:
+        """The person holding `odef` on `date`, with the title and sector of that tenure."""
+        t = self.d.tenure(p, date, odef.key)
+        return Actor(name=p.name, country=p.country, sector=t.sector if t else odef.sector,
+                     title=t.title if t else odef.title, actor_id=p.id, kind="person",
+                     rule=rule, confidence=confidence), odef.key
+
     def _resolve(self, odef, country, date, hist, how, host=None) -> tuple[Actor, str | None]:
         suffix = "" if how in ("text", "office") else f"+{how}"
         ante = self._antecedent(odef, country, hist)
@@ -377,19 +384,11 @@ class ActorFinder(Scanner):
         if odef.multiple:
             p = self._ambassador(odef, country, host, date) if host else None
             if p is not None:
-                t = self.d.tenure(p, date, odef.key)
-                return Actor(name=p.name, country=p.country, sector=t.sector if t else odef.sector,
-                             title=t.title if t else odef.title, actor_id=p.id, kind="person",
-                             rule=f"office:{odef.key}@{country}>{host}+holder:{p.id}{suffix}",
-                             confidence=0.8), odef.key
+                return self._holder_actor(p, odef, date, f"office:{odef.key}@{country}>{host}+holder:{p.id}{suffix}", 0.8)
         elif not odef.generic:
             p = self.d.holder(odef.key, country, date)
             if p is not None:
-                t = self.d.tenure(p, date, odef.key)
-                return Actor(name=p.name, country=p.country, sector=t.sector if t else odef.sector,
-                             title=t.title if t else odef.title, actor_id=p.id, kind="person",
-                             rule=f"office:{odef.key}@{country}+holder:{p.id}{suffix}",
-                             confidence=0.85), odef.key
+                return self._holder_actor(p, odef, date, f"office:{odef.key}@{country}+holder:{p.id}{suffix}", 0.85)
         return Actor(country=country, sector=odef.sector, title=odef.title, kind="person",
                      rule=f"office:{odef.key}@{country}+unnamed{suffix}", confidence=0.5), odef.key
 

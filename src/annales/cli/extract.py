@@ -57,11 +57,8 @@ def _run(articles, workers: int, engine: str, scheduler: str | None, actors):
         return run_dask(articles, scheduler=scheduler, n_workers=workers, actor_files=[str(a) for a in actors])
     if engine != "local":
         raise typer.BadParameter("engine must be 'local' or 'dask'", param_hint="--engine")
-    if workers > 1 or actors:
-        from ..engines import run_local
-        return run_local(articles, workers=workers, actor_files=[str(a) for a in actors])
-    from ..pipeline import Pipeline
-    return Pipeline().process_many(articles)
+    from ..engines import run_local
+    return run_local(articles, workers=workers, actor_files=[str(a) for a in actors])
 
 
 @app.command()

@@ -57,20 +57,19 @@ class Lexicon:
     codes: dict[str, Code]
     contexts: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        self._by_lemma: dict[str, list[int]] = {}
+        for n, t in enumerate(self.triggers):
+            for key in t.lemmas:
+                self._by_lemma.setdefault(key, []).append(n)
+        self._by_stem = [(n, t.stems) for n, t in enumerate(self.triggers) if t.stems]
+
     def entries_for(self, lem: str, word: str) -> list[Trigger]:
         """The entries a word could match, in lexicon order: looked up by lemma and by form,
         plus the few entries known by word beginnings (so a sentence costs one dict look-up
         per word rather than one test per entry)."""
-        index = self.__dict__.get("_index")
-        if index is None:
-            index = {}
-            for n, t in enumerate(self.triggers):
-                for key in t.lemmas:
-                    index.setdefault(key, []).append(n)
-            self.__dict__["_index"] = index
-            self.__dict__["_by_stem"] = [(n, t.stems) for n, t in enumerate(self.triggers) if t.stems]
-        hits = set(index.get(lem, ())) | set(index.get(word, ()))
-        hits |= {n for n, stems in self.__dict__["_by_stem"] if word.startswith(stems)}
+        hits = set(self._by_lemma.get(lem, ())) | set(self._by_lemma.get(word, ()))
+        hits |= {n for n, stems in self._by_stem if word.startswith(stems)}
         return [self.triggers[n] for n in sorted(hits)]
 
     @property
@@ -135,16 +134,19 @@ def load_lexicon() -> Lexicon:
     for extra in filter(None, os.environ.get("ANNALES_TRIGGERS", "").split(os.pathsep)):
         # user entries come first so they can override the shipped ones
         entries = [(e, extra) for e in yaml.safe_load(Path(extra).read_text(encoding="utf-8"))] + entries
+    codes = _codes(_data("cameo.tsv"))
+    triggers = []
+    for e, src in entries:  # fail at load time, not in the middle of a corpus
+        t = _trigger(e, src)
+        for cameo in filter(None, (t.cameo, t.intent)):
+            if cameo not in codes:
+                raise KeyError(f"{src}: trigger {t.id} uses CAMEO code {cameo!r}, missing from cameo.tsv")
+        if not t.intent and codes[t.cameo].type == "CONSULT":
+            # an undated future meeting of any kind is an intent to meet (AGREE 036)
+            t = replace(t, intent=DEFAULT_CONSULT_INTENT)
+        triggers.append(t)
     lex = Lexicon(
-        triggers=[_trigger(e, src) for e, src in entries],
-        codes=_codes(_data("cameo.tsv")),
+        triggers=triggers, codes=codes,
         contexts={k: tuple(fold(w) for w in v) for k, v in yaml.safe_load(_data("contexts.yaml")).items()},
     )
-    for i, t in enumerate(lex.triggers):  # fail at load time, not in the middle of a corpus
-        code = lex.code(t.cameo)
-        if t.intent:
-            lex.code(t.intent)
-        elif code.type == "CONSULT":
-            # an undated future meeting of any kind is an intent to meet (AGREE 036)
-            lex.triggers[i] = replace(t, intent=DEFAULT_CONSULT_INTENT)
     return lex

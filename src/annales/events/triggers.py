@@ -40,11 +40,6 @@ class Candidate:
         return start, end
 
 
-def _lemma_ok(tok: Token, entry: Trigger) -> bool:
-    lem = lemma(tok)
-    return lem in entry.lemmas or fold(tok.text) in entry.lemmas or any(fold(tok.text).startswith(s) for s in entry.stems)
-
-
 def _near(tok: Token, depth: int = 2) -> list[Token]:
     out, frontier = [], [tok]
     for _ in range(depth):
@@ -75,8 +70,10 @@ def is_held(noun: Token) -> bool:
     return lv in HOLDING_VERBS and is_reflexive(verb)
 
 
+# _match_verb and _match_noun take an entry that `Lexicon.entries_for` chose for the word's
+# lemma, form or stem; they check the rest of the entry against the parse.
 def _match_verb(tok: Token, entry: Trigger) -> Candidate | None:
-    if tok.pos_ not in VERB_POS or not _lemma_ok(tok, entry):
+    if tok.pos_ not in VERB_POS:
         return None
     if entry.reflexive and not is_reflexive(tok):
         return None
@@ -153,7 +150,7 @@ def governor_of(tok: Token) -> Token:
 
 
 def _match_noun(tok: Token, entry: Trigger) -> Candidate | None:
-    if tok.pos_ not in NOUN_POS or not _lemma_ok(tok, entry):
+    if tok.pos_ not in NOUN_POS:
         return None
     if case_of(tok) in NOT_AN_EVENT_CASES:
         return None  # "après la cérémonie d'accueil, ils se sont entretenus": a time frame
