@@ -12,9 +12,11 @@ def load_nlp(name: str = DEFAULT_MODEL, disable: tuple[str, ...] = ()):
     import spacy
 
     from . import sentences  # noqa: F401  (registers the component)
+    from .regex_cache import cached_regexes
 
     try:
-        nlp = spacy.load(name, disable=list(disable))
+        with cached_regexes():  # the tokenizer's big regexes, compiled once per machine
+            nlp = spacy.load(name, disable=list(disable))
     except OSError as exc:  # model package missing: say how to get it, in one line
         raise RuntimeError(
             f"spaCy model '{name}' is not installed; run `make install` "

