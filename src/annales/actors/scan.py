@@ -8,6 +8,8 @@ unknown names.
 """
 from __future__ import annotations
 
+import re
+
 import bisect
 from dataclasses import dataclass, field
 
@@ -35,6 +37,16 @@ def initial_at(toks: list[Token], k: int) -> bool:
     return (k + 2 < len(toks) and len(toks[k].text) == 1 and toks[k].text.isupper()
             and toks[k + 1].text == "." and toks[k + 2].is_cap and toks[k + 2].text.isalpha()
             and toks[k + 2].norm not in _BAD_NAME_WORDS)
+
+
+_PATRONYMIC = re.compile(r"\w{3,}(?:ovitch|evitch|ovich|evich|ievitch|ievich|yevich|ovna|evna|ievna|ichna)$")
+
+
+def patronymic_at(toks: list[Token], k: int) -> bool:
+    """A Russian-style patronymic at k ("Alexander Vasilyevich Fomin", "Andrey Valeryevich
+    Kartapolov"): the dictionary names the person without it."""
+    return (k + 1 < len(toks) and toks[k].is_cap and _PATRONYMIC.match(toks[k].norm) is not None
+            and toks[k + 1].is_cap)
 
 
 @dataclass
@@ -81,6 +93,9 @@ class Scanner:
                 if child is None:
                     if j > i and not skipped and initial_at(toks, j):
                         j += 2; initials = True   # "Konstantin V. Vnukov" = "Konstantin Vnukov"
+                        continue
+                    if j > i and not skipped and not initials and patronymic_at(toks, j):
+                        j += 1; initials = True   # "Alexander Vasilyevich Fomin" = "Alexander Fomin"
                         continue
                     if j > i:
                         dm = self._demonym_at(toks, j)

@@ -124,16 +124,24 @@ class EventCoder:
             story_state.first_day = next((v for start, v in days if start < sent.end_char), None)
             in_sent = [m for m in spans if sent.start <= m.first < sent.end]
             earlier = [m for m in spans if m.first < sent.start]
+            in_sentence: list[Event] = []
             for cand in find_candidates(sent, self.lexicon):
                 sides = find_sides(cand, sent, in_sent, earlier, story_state.pair)
-                events.extend(self._events(story, sent, cand, sides, times, places, story_state))
+                in_sentence.extend(self._events(story, sent, cand, sides, times, places, story_state))
+            events.extend(_without_contradicted_asides(in_sentence))
         return _merge(events)
 
     def _events(self, story, sent, cand, sides: Sides, times, places, state: _Narrative) -> list[Event]:
         entry = cand.entry
         # -- when --
-        gov = nearest_governing(times, cand, sent, self.event_nouns)
-        date_rule = "date:governing"
+        gov = None
+        if cand.dated is not None:   # "la visite … en mars 2018": the phrase's own date
+            at = cand.dated.idx
+            gov = next((a for a in times if a.item.start <= at < a.item.end), None)
+            date_rule = "date:own"
+        if gov is None:
+            gov = nearest_governing(times, cand, sent, self.event_nouns)
+            date_rule = "date:governing"
         if gov is None:
             gov = fronted(times, sent)
             date_rule = "date:fronted"
@@ -184,14 +192,18 @@ class EventCoder:
                                     rule=f"recipient:place-of-visit:{place.name}", confidence=0.8)]
         if len({a.country for a in sides.actors + recipients if a.country}) < 2:
             return []  # an interaction needs two identified states (or an IGO) to be coded
-        # -- narrative state for the next events --
-        if gov is not None and _is_day(date):
+        # -- narrative state for the next events (an event recalled in a noun phrase with
+        # its own date is background: the story's thread goes on where it was) --
+        if cand.background:
+            pass
+        elif gov is not None and _is_day(date):
             state.date, state.date_end = date, date_end
         elif state.date is None and date and not intended:
             state.date = date
-        if place is not None and mode != "phone":
+        if place is not None and mode != "phone" and not cand.background:
             state.place = place
-        state.pair = [a for a in sides.actors + recipients if a.country]
+        if not cand.background:
+            state.pair = [a for a in sides.actors + recipients if a.country]
         base = Event(
             doc=story.doc, article_id=story.article_id, story_id=story.story_id,
             type=code.type, mode=mode, context=sorted(set(filter(None, [code.context] + self._context(sent)))),
@@ -285,12 +297,33 @@ def _after(value: str, published: str | None) -> bool:
 
 
 def _country_name(place: Place) -> str:
-    return place.name if place.kind == "country" else place.country or place.name
+    if place.kind == "country":
+        return place.name
+    from ..actors.countries import lookup_country
+
+    found = lookup_country(place.country) if place.country else None
+    return found[1] if found else place.country or place.name
 
 
 def _key(e: Event) -> tuple:
     states = frozenset(a.country for a in e.actors + e.recipients if a.country)
     return (e.type, e.cameo, e.date, e.date_end, states, e.negated)
+
+
+def _without_contradicted_asides(events: list[Event]) -> list[Event]:
+    """Drop a visit told in an aside ("X, en visite au Vietnam du 17 au 20 avril") when the
+    sentence's own event falls outside it (a meeting on 12 October): the two dates cannot
+    both be right, and the main clause is the one the story is about."""
+    def outside(aside: Event, other: Event) -> bool:
+        if not (_is_day(other.date) and _is_day(aside.date)):
+            return False
+        end = aside.date_end or aside.date
+        cut = 0 if (aside.date + other.date)[:4].isdigit() and other.date[:4].isdigit() else 5  # XXXX years
+        return other.date[cut:] < aside.date[cut:] or other.date[cut:] > end[cut:]
+
+    asides = [e for e in events if ":described" in e.rule]
+    return [e for e in events if e not in asides
+            or not any(outside(e, o) for o in events if o not in asides)]
 
 
 def _merge(events: list[Event]) -> list[Event]:

@@ -39,6 +39,8 @@ class Trigger:
     place_is_recipient: bool = False
     deep_obj: bool = False
     not_statement: bool = False
+    dated: bool = False
+    unless: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,8 @@ def _trigger(entry: dict, source: str) -> Trigger:
         place_is_recipient=bool(entry.get("place_is_recipient", False)),
         deep_obj=bool(entry.get("deep_obj", False)),
         not_statement=bool(entry.get("not_statement", False)),
+        dated=bool(entry.get("dated", False)),
+        unless=_words(entry.get("unless")),
     )
 
 

@@ -7,12 +7,12 @@ such distinction every side is an actor.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
 from ..model import Actor, Mention
-from .syntax import SUBJECT_DEPS, agents, case_of, lemma, objects, obliques, subjects
+from .syntax import SUBJECT_DEPS, agents, case_of, clause_verb, lemma, objects, obliques, subjects
 from .triggers import Candidate
 
 
@@ -156,9 +156,18 @@ def find_sides(cand: Candidate, sent: Span, spans: list[MentionSpan], earlier: l
         region |= _region([o for o in obliques(verb) if lemma(o) in CHAIR_NOUNS], trigger_ids)
         agent_heads = agents(verb)
         inside = _in(region | _region(agent_heads, trigger_ids), spans)
-        sides.actors = [m.actor for m in inside]
         sides.rule = "syntax:held-noun"
-        return _finish(cand, sides, sent, spans, earlier, pair)
+        if cand.dated:
+            dated = _finish(cand, _dated_noun_sides(cand, inside, spans), sent, spans, earlier, pair)
+            if cand.background or len({a.country for a in dated.actors + dated.recipients if a.country}) >= 2:
+                return dated
+            # a framed noun whose phrase names too few sides ("C'est ce qu'a déclaré X, lors
+            # d'une visite au Premier ministre Y, le 20 août"): read it as framing its clause
+            cand = replace(cand, verb=clause_verb(cand.noun), held=False)
+            verb = cand.verb
+        else:
+            sides.actors = [m.actor for m in inside]
+            return _finish(cand, sides, sent, spans, earlier, pair)
 
     subj_heads, carrier = subjects(verb)
     subj_region = _region(subj_heads, set())
@@ -211,6 +220,71 @@ def find_sides(cand: Candidate, sent: Span, spans: list[MentionSpan], earlier: l
             sides.partners = _partner_groups(partners, sides.actors)
         sides.actors = sides.actors + partners
     return _finish(cand, sides, sent, spans, earlier, pair)
+
+
+DESCRIBED_DEPS = {"appos", "acl", "nmod", "amod", "obl", "obl:mod"}
+
+
+def _dated_noun_sides(cand: Candidate, inside: list[MentionSpan], spans: list[MentionSpan]) -> Sides:
+    """Sides of an event noun with its own date. The phrase is the noun's and its date's
+    ("la visite au Laos en octobre du ministre X": the parser hangs "du ministre" on the
+    month). "Kartapolov, …, en visite au Vietnam du 21 au 24 octobre": the person the set-off
+    phrase describes is the visitor. In a directed event the states the phrase goes to
+    ("en France", "au Laos") are the recipients. A symmetric noun with no participants of
+    its own ("ont passé en revue le 4e dialogue tenu en 2018") takes the clause's subject."""
+    sides = Sides(rule="syntax:dated-noun")
+    noun, doc = cand.noun, cand.noun.doc
+    top = cand.dated
+    while top.head.i != top.i and top.head.i not in (noun.i, noun.head.i) and top.head.i > noun.i:
+        top = top.head
+    region = {t.i for t in noun.subtree} | {t.i for t in top.subtree if t.i > noun.i}
+    inside = _unique_spans(inside + [m for m in spans if m.tokens & region and m not in inside])
+    described: list[MentionSpan] = []
+    start = min(t.i for t in noun.subtree)
+    if noun.dep_ in DESCRIBED_DEPS and start > 0 and doc[start - 1].text == ",":
+        before = [m for m in spans if max(m.tokens) < start and m.actor.kind == "person" and m not in inside]
+        if before:
+            described = [max(before, key=lambda m: max(m.tokens))]
+            sides.rule += ":described"
+    if cand.entry.roles in ("directed", "host"):
+        to = [m for m in inside if any(case_of(doc[i]) in ("en", "au", "aux", "a", "vers") for i in m.tokens
+                                       if doc[i].head.i not in m.tokens)]
+        by = [m for m in inside if m not in to]
+        if cand.entry.roles == "directed":
+            sides.actors = [m.actor for m in described + by]
+            sides.recipients = [m.actor for m in to]
+        else:
+            sides.actors = [m.actor for m in described + by + to]
+        if not sides.actors:   # "Lors de sa visite au Vietnam du 16 au 18 septembre, X a …"
+            sides.actors = _clause_subject(noun, spans, sides)
+        return sides
+    sides.actors = [m.actor for m in described + inside]
+    if len({a.country for a in _expand(sides.actors) if a.country}) < 2:
+        sides.actors += _clause_subject(noun, spans, sides)
+    return sides
+
+
+def _clause_subject(noun: Token, spans: list[MentionSpan], sides: Sides) -> list[Actor]:
+    """The subject of the clause an event noun sits in ("les deux parties ont passé en revue
+    le dialogue tenu en 2018", "Lors de sa visite …, X a rencontré …")."""
+    clause = noun
+    while clause.pos_ != "VERB" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.pos_ != "VERB":
+        return []
+    subj_heads, _ = subjects(clause)
+    subj = _in(_region(subj_heads, set()), spans)
+    if subj:
+        sides.rule += ":clause-subject"
+    return [m.actor for m in subj]
+
+
+def _unique_spans(spans: list[MentionSpan]) -> list[MentionSpan]:
+    out: list[MentionSpan] = []
+    for m in spans:
+        if all(m is not o for o in out):
+            out.append(m)
+    return out
 
 
 def _passive(verb: Token) -> bool:

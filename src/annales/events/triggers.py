@@ -27,6 +27,8 @@ class Candidate:
     noun: Token | None = None
     held: bool = False          # "la réunion a eu lieu": participants sit inside the noun phrase
     governed: bool = True       # False when a framed noun only borrows its clause's verb
+    dated: Token | None = None  # the date word of a noun phrase with its own date ("la visite … en mars 2018")
+    background: bool = False    # a dated noun under a verb of its own ("a rappelé la visite …"): not the story's thread
 
     @property
     def tokens(self) -> list[Token]:
@@ -49,9 +51,12 @@ def _near(tok: Token, depth: int = 2) -> list[Token]:
 
 
 def _needs_ok(tok: Token, entry: Trigger, extra: Token | None = None) -> bool:
+    depth = 3 if entry.deep_obj else 2   # "assisté à la cérémonie de clôture des Jeux"
+    near = _near(tok, depth) + (_near(extra) if extra is not None else [])
+    if entry.unless and any(fold(t.text) in entry.unless or lemma(t) in entry.unless for t in _near(tok, 1)):
+        return False   # "conférence de presse"
     if not entry.needs:
         return True
-    near = _near(tok) + (_near(extra) if extra is not None else [])
     for t in near:
         words = (lemma(t), fold(t.text))
         if any(w.startswith(n) for w in words for n in entry.needs):
@@ -135,7 +140,57 @@ NOT_AN_EVENT_CASES = {"apres", "avant", "depuis", "des", "contre", "sans"}
 
 
 def _is_date_word(tok: Token) -> bool:
+    if fold(tok.text) in ("1er", "premier") and tok.i + 1 < len(tok.doc):
+        return fold(tok.doc[tok.i + 1].text) in MONTHS    # "le 1er décembre"
     return tok.pos_ == "NUM" or lemma(tok) in MONTHS or tok.like_num
+
+
+# clauses that may hang under an event noun and still date it ("le dialogue tenu en décembre")
+DATING_CLAUSE_VERBS = HOLDING_VERBS | {"organiser", "effectuer", "avoir", "derouler", "coprésider", "copresider"}
+NOT_OWN_DEPS = {"acl:relcl", "ccomp", "advcl", "parataxis", "conj"}
+
+
+def _is_year(tok: Token) -> bool:
+    return tok.text.isdigit() and len(tok.text) == 4 and 1945 <= int(tok.text) <= 2100
+
+
+def _date_token(tok: Token) -> bool:
+    """A month, or a year introduced by a preposition ("en 2018"; not the "2021" of
+    "Forum technique militaire 2021", which is part of a name)."""
+    if lemma(tok) in MONTHS or fold(tok.text) in MONTHS:
+        return True
+    return _is_year(tok) and any(c.dep_ == "case" for c in tok.children)
+
+
+def own_date(noun: Token) -> Token | None:
+    """The month or year word dating the noun's own phrase, or None: one inside the phrase,
+    not inside a clause of its own ("la visite au Laos en octobre du ministre", "le dialogue
+    tenu en décembre 2018"; not "5e dialogue"), or one the parser hung on the governing verb
+    right after the phrase, with no verb or punctuation in between ("a rappelé la visite en
+    France de X en mars 2018")."""
+    frontier = [noun]
+    for _ in range(5):
+        nxt = []
+        for t in frontier:
+            for c in t.children:
+                if c.dep_ in NOT_OWN_DEPS or (c.dep_ == "acl" and c.pos_ in ("VERB", "AUX")
+                                               and lemma(c) not in DATING_CLAUSE_VERBS):
+                    continue
+                if case_of(c) in NOT_AN_EVENT_CASES:   # "depuis sa prise de fonction en 2019"
+                    continue
+                if _date_token(c):
+                    return c
+                nxt.append(c)
+        frontier = nxt
+    doc = noun.doc
+    for i in range(noun.i + 1, min(noun.i + 14, noun.sent.end)):
+        t = doc[i]
+        if t.pos_ in ("VERB", "AUX", "PUNCT", "SCONJ", "PRON") or fold(t.text) in NOT_AN_EVENT_CASES:
+            return None
+        if _date_token(t):
+            up = t if t.head.i == t.i or not _date_token(t.head) else t.head
+            return t if up.head.i in (noun.i, noun.head.i) or up.head.i == up.i else None
+    return None
 
 
 def governor_of(tok: Token) -> Token:
@@ -159,12 +214,27 @@ def _match_noun(tok: Token, entry: Trigger) -> Candidate | None:
     if entry.governor:
         gov_ok = held and "lieu" in entry.governor
         if not gov_ok and gov.i != tok.i:
-            gov_ok = lemma(gov) in entry.governor and (tok.dep_ in GOVERNED_DEPS or gov.i != tok.head.i)
+            gov_ok = lemma(gov) in entry.governor and (
+                tok.dep_ in GOVERNED_DEPS or gov.i != tok.head.i
+                # "a eu, vendredi soir 4 avril, une conversation": the commas make it a conj
+                or (tok.dep_ == "conj" and gov.pos_ == "VERB" and not objects(gov))
+                # "a eu le 1er décembre un entretien": parsed as a subject after its verb
+                or (tok.dep_ == "nsubj" and tok.i > gov.i and lemma(gov) == "avoir"))
         if not gov_ok:
+            if entry.dated and not held and "Plur" not in tok.morph.get("Number") \
+                    and _needs_ok(tok, entry) and (date := own_date(tok)) is not None:
+                # "a rappelé la visite en France de X en mars 2018": an event of its own,
+                # whatever the verb; its participants and date are inside the noun phrase
+                return Candidate(entry, head=tok, verb=tok, noun=tok, held=True, governed=False, dated=date,
+                                 background=True)
             return None
     if not _needs_ok(tok, entry):
         return None
     governed = gov.pos_ in ("VERB", "AUX", "ADJ")
+    if not governed and entry.dated and not held and (date := own_date(tok)) is not None:
+        # "Dans le cadre de la visite en Russie de X, du 29 novembre au 2 décembre, …": a
+        # framed noun with its own date and participants is read like any dated noun
+        return Candidate(entry, head=tok, verb=tok, noun=tok, held=True, governed=False, dated=date)
     verb = gov if governed else clause_verb(tok)
     return Candidate(entry, head=tok, verb=verb, noun=tok, held=held, governed=governed)
 
@@ -186,11 +256,14 @@ def find_candidates(sent: Span, lexicon: Lexicon) -> list[Candidate]:
     taken = {t.i for c in found for t in (c.noun, c.verb if c.governed else None)
              if t is not None and t.i != c.head.i}
     found = [c for c in found if c.head.i not in taken]
-    return [c for c in found if not _nested(c, found)]
+    # an event noun with its own date is an event of its own, even inside another's phrase
+    return [c for c in found if c.dated is not None or not _nested(c, found)]
 
 
 def _nested(cand: Candidate, all_cands: list[Candidate]) -> bool:
-    others = {t.i for c in all_cands if c is not cand for t in c.tokens}
+    # a framed noun's borrowed clause verb is not part of it ("Dans le cadre de la visite …,
+    # X a eu un entretien …": the talks are not nested in the visit)
+    others = {t.i for c in all_cands if c is not cand for t in c.tokens if c.governed or t.i != c.verb.i}
     cur = cand.head
     for _ in range(4):
         if cur.dep_ == "conj" or cur.head.i == cur.i:

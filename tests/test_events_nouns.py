@@ -1,0 +1,122 @@
+"""Events named by a noun phrase with its own date, told in an aside, or framed by another
+event; and the participation and funding triggers. Sentences written for these tests, coded
+by the whole real pipeline (spaCy fr_core_news_md)."""
+from __future__ import annotations
+
+import pytest
+
+from annales.model import Article
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    from annales.pipeline import Pipeline
+
+    return Pipeline()
+
+
+def code(pipeline, text: str, published: str = "2024-03") -> list[dict]:
+    raw = f" date {published}\n{text}"
+    article = Article(doc="t.txt", raw=raw, published=published, body_start=raw.index("\n") + 1)
+    return [e.to_dict() for e in pipeline.process(article).events]
+
+
+def triples(events: list[dict]) -> set[tuple]:
+    return {(e["type"], e["date"], frozenset(a["country"] for a in e["actors"] + e["recipients"]))
+            for e in events}
+
+
+def test_a_recalled_visit_with_its_own_date_is_coded_on_that_date(pipeline):
+    ev = code(pipeline, "Paris (VNA) - L'ambassadeur Dinh Toan Thang a rappelé la visite en France du "
+                        "secrétaire général Nguyen Phu Trong en mars 2018.")
+    visit = [e for e in ev if e["cameo"] == "042"]
+    assert len(visit) == 1
+    e = visit[0]
+    assert e["date"] == "2018-03"
+    assert [a["name"] for a in e["actors"]] == ["Nguyen Phu Trong"]
+    assert [a["country"] for a in e["recipients"]] == ["FRA"]
+    assert "syntax:dated-noun" in e["rule"] and "date:own" in e["rule"]
+
+
+def test_a_recalled_event_does_not_move_the_story_date(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Le vice-ministre de la Défense Hoang Xuan Chien et le vice-ministre "
+                        "russe Alexander Fomin ont coprésidé le 6 mars à Hanoï le 7e dialogue. Les deux "
+                        "parties ont passé en revue les résultats du 6e dialogue tenu en décembre 2022 à "
+                        "Moscou. Elles ont convenu de renforcer la coopération.")
+    got = triples(ev)
+    pair = frozenset({"VNM", "RUS"})
+    assert ("CONSULT", "2024-03-06", pair) in got
+    assert ("CONSULT", "2022-12", pair) in got           # the recalled dialogue, its own date
+    assert ("AGREE", "2024-03-06", pair) in got          # the agreement stays with today's talks
+
+
+def test_plural_and_name_years_are_not_events(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Les deux parties se sont réjouies du partenariat Vietnam-Russie, "
+                        "illustré par les visites de hauts dirigeants des deux pays en 2017. Le Vietnam a "
+                        "envoyé une délégation au Forum technique militaire 2021 en Russie.")
+    assert [e for e in ev if e["type"] == "CONSULT"] == []
+
+
+def test_an_aside_visit_with_consistent_dates_is_coded(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Le ministre Phan Van Giang a reçu le 22 octobre à Hanoï le général "
+                        "Andrey Kartapolov, vice-ministre russe de la Défense, en visite officielle au "
+                        "Vietnam du 21 au 24 octobre.", published="2019-10")
+    got = triples(ev)
+    pair = frozenset({"VNM", "RUS"})
+    assert ("CONSULT", "2019-10-22", pair) in got
+    visit = next(e for e in ev if e["cameo"] == "042")
+    assert (visit["date"], visit["date_end"]) == ("2019-10-21", "2019-10-24")
+    assert [a["name"] for a in visit["actors"]] == ["Andrey Kartapolov"]
+
+
+def test_an_aside_visit_contradicting_the_sentence_is_dropped(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - La réunion du comité s'est tenue le 12 octobre à Hanoï. Elle était "
+                        "coprésidée par le vice-ministre Be Xuan Truong et Vladimir Drozhzhov, en visite de "
+                        "travail au Vietnam du 17 au 20 avril.", published="2019-10")
+    assert not [e for e in ev if e["cameo"] == "042"]
+
+
+def test_talks_inside_a_framing_visit_are_their_own_event(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Dans le cadre de la visite officielle en Russie du Premier ministre "
+                        "Nguyen Xuan Phuc, du 29 novembre au 2 décembre, le ministre vietnamien de la "
+                        "Défense, Phan Van Giang, a eu le 1er décembre un entretien avec son homologue "
+                        "russe, le général Sergei Shoigu. Les deux ministres ont convenu de renforcer la "
+                        "coopération.", published="2021-12")
+    got = triples(ev)
+    pair = frozenset({"VNM", "RUS"})
+    assert ("CONSULT", "2021-11-29", pair) in got         # the visit
+    assert ("CONSULT", "2021-12-01", pair) in got         # the talks
+    assert ("AGREE", "2021-12-01", pair) in got
+    talks = next(e for e in ev if e["date"] == "2021-12-01" and e["type"] == "CONSULT")
+    assert {a["name"] for a in talks["actors"]} == {"Phan Van Giang", "Sergei Shoigu"}
+
+
+def test_a_light_verb_cut_off_by_commas_still_holds_its_noun(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Le secrétaire général du Comité central du Parti communiste du "
+                        "Vietnam, To Lam, a eu, vendredi soir 4 avril, une conversation téléphonique avec "
+                        "le président américain Donald Trump.", published="2025-04")
+    assert ("CONSULT", "2025-04-04", frozenset({"VNM", "USA"})) in triples(ev)
+
+
+def test_a_press_conference_is_not_a_meeting(pipeline):
+    ev = code(pipeline, "Washington (VNA) - Ces doses arriveront au Vietnam, a déclaré la porte-parole de "
+                        "la Maison Blanche lors d'une conférence de presse tenue le 7 juillet.",
+                        published="2021-07")
+    assert not [e for e in ev if e["type"] == "CONSULT"]
+
+
+def test_sending_teams_to_games_abroad_is_cooperation(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Le ministère vietnamien de la Défense a envoyé huit équipes aux Jeux "
+                        "internationaux de l'Armée 2019 en Russie. Le vice-ministre Nguyen Chi Vinh a "
+                        "assisté le 17 août à la cérémonie de clôture des Jeux à Moscou.", published="2019-08")
+    coop = [e for e in ev if e["type"] == "COOPERATE"]
+    assert {e["rule"].split(";")[0] for e in coop} == {"cooperate.send_to_games", "cooperate.attend_games"}
+    assert all([a["country"] for a in e["recipients"]] == ["RUS"] for e in coop)
+    assert all(a["name"] == "Russia" for e in coop for a in e["recipients"])
+
+
+def test_a_patronymic_does_not_hide_a_known_person(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Le vice-ministre Hoang Xuan Chien et le vice-ministre russe de la "
+                        "Défense Alexander Vasilyevich Fomin ont coprésidé le 6 mars à Hanoï le 7e dialogue.")
+    names = {a["name"] for e in ev for a in e["actors"]}
+    assert {"Hoang Xuan Chien", "Alexander Fomin"} <= names
