@@ -120,3 +120,60 @@ def test_a_patronymic_does_not_hide_a_known_person(pipeline):
                         "Défense Alexander Vasilyevich Fomin ont coprésidé le 6 mars à Hanoï le 7e dialogue.")
     names = {a["name"] for e in ev for a in e["actors"]}
     assert {"Hoang Xuan Chien", "Alexander Fomin"} <= names
+
+
+def test_ambassadors_of_several_states_make_one_reception_each(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Le président Nguyen Phu Trong a reçu le 26 février à Hanoï les "
+                        "nouveaux ambassadeurs du Cambodge, de la Suisse et de la Grèce, venus lui présenter "
+                        "leurs lettres de créance.", published="2020-02")
+    got = {t for t in triples(ev) if t[0] == "CONSULT"}
+    assert got == {("CONSULT", "2020-02-26", frozenset({"VNM", c})) for c in ("KHM", "CHE", "GRC")}
+
+
+def test_aid_to_several_states_is_one_transfer_each(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Le gouvernement vietnamien a offert le 5 mai 100 tonnes de riz au "
+                        "Laos et au Cambodge.", published="2020-05")
+    got = {t for t in triples(ev) if t[0] == "AID"}
+    assert got == {("AID", "2020-05-05", frozenset({"VNM", "LAO"})), ("AID", "2020-05-05", frozenset({"VNM", "KHM"}))}
+
+
+def test_a_handover_ceremony_is_aid(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Une cérémonie de remise de 500.000 masques offerts par le ministère "
+                        "vietnamien de la Défense à la partie chinoise a eu lieu le 9 février à Hanoï.",
+                        published="2020-02")
+    assert ("AID", "2020-02-09", frozenset({"VNM", "CHN"})) in triples(ev)
+
+
+def test_asking_for_a_signing_is_not_a_signing(pipeline):
+    ev = code(pipeline, "Pékin (VNA) - Le vice-Premier ministre Pham Binh Minh et le ministre chinois Wang Yi "
+                        "ont coprésidé le 17 avril la 10e réunion du Comité de pilotage. Pham Binh Minh a "
+                        "demandé aux deux parties de signer un nouveau protocole sur la coopération.",
+                        published="2017-04")
+    assert not [e for e in ev if e["type"] == "SUPPORT"]
+    assert ("CONSULT", "2017-04-17", frozenset({"VNM", "CHN"})) in triples(ev)
+
+
+def test_what_was_agreed_before_is_not_a_new_agreement(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Le ministre Phan Van Giang a reçu le 17 décembre le ministre "
+                        "biélorusse de la Défense Viktor Khrenin. Il a souhaité que les contenus convenus "
+                        "par les deux parties soient bien mis en œuvre.", published="2024-12")
+    assert not [e for e in ev if e["type"] == "AGREE"]
+    khrenin = next(e for e in ev if e["type"] == "CONSULT")
+    assert "Viktor Khrenin" in {a["name"] for a in khrenin["actors"]}
+
+
+def test_a_participle_clause_dates_its_event(pipeline):
+    ev = code(pipeline, "Moscou (VNA) - La délégation de l'Armée populaire du Vietnam a assisté à la cérémonie "
+                        "de clôture des Jeux militaires internationaux 2019, organisée le 17 août à Moscou.",
+                        published="2019-08")
+    assert ("COOPERATE", "2019-08-17", frozenset({"VNM", "RUS"})) in triples(ev)
+
+
+def test_a_framing_visit_without_dates_is_dated_by_month(pipeline):
+    ev = code(pipeline, "Vientiane (VNA) - Le vice-ministre Hoang Xuan Chien a rendu le 12 janvier à "
+                        "Vientiane une visite de courtoisie au ministre lao de la Défense Chansamone "
+                        "Chanyalath. Cette activité s'inscrivait dans le cadre de la visite officielle au Laos "
+                        "du Premier ministre Pham Minh Chinh.", published="2023-01")
+    got = triples(ev)
+    assert ("CONSULT", "2023-01-12", frozenset({"VNM", "LAO"})) in got
+    assert ("CONSULT", "2023-01", frozenset({"VNM", "LAO"})) in got

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..text import fold
-from .triggers import Candidate
+from .triggers import DATING_CLAUSE_VERBS, Candidate
 
 BARRIER_DEPS = {"appos", "acl", "acl:relcl", "nsubj", "nsubj:pass", "ccomp", "advcl", "xcomp", "parataxis"}
 BEFORE_CUES = ("auparavant", "precedemment", "plus tot", "anterieurement")
@@ -23,15 +23,26 @@ def governs(root: Token, cand: Candidate, max_hops: int = 4, event_nouns: frozen
     for _ in range(max_hops):
         if cur.i in targets:
             return True
-        if cur.head.i == cur.i or cur.dep_ in BARRIER_DEPS:
+        if cur.head.i == cur.i or (cur.dep_ in BARRIER_DEPS and not _dating_clause(cur)):
             return False
         nxt = cur.head
         if nxt.i in targets:
             return True
-        if nxt.pos_ in ("VERB", "AUX") or fold(nxt.lemma_) in event_nouns:
+        if (nxt.pos_ in ("VERB", "AUX") and not _dating_clause(nxt)) or fold(nxt.lemma_) in event_nouns:
             return False
         cur = nxt
     return False
+
+
+def _dating_clause(tok: Token) -> bool:
+    """"la cérémonie de clôture des Jeux, organisée le 17 août": a participle clause that
+    only says when or where its noun took place passes its date and place up to it."""
+    if tok.dep_ not in ("acl", "advcl") or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if tok.dep_ == "advcl" and ("Part" not in tok.morph.get("VerbForm")
+                                or any(c.dep_.startswith("nsubj") for c in tok.children)):
+        return False   # a clause of its own, not a participle describing the event
+    return fold(tok.lemma_) in DATING_CLAUSE_VERBS
 
 
 def span_root(doc, start: int, end: int) -> Token | None:

@@ -21,6 +21,9 @@ from .roles import MentionSpan, Sides, find_sides
 from .syntax import is_future, is_negated, lemma
 from .triggers import Candidate, find_candidates
 
+# asking or agreeing that something be done: it has not happened yet
+REQUEST_HEADS = {"demander", "appeler", "exhorter", "suggerer", "recommander", "volonte", "convenir"}
+COMPLEMENT_DEPS = {"xcomp", "ccomp", "obj", "obl:arg", "conj", "acl"}
 INTENT_HEADS = {"possibilite", "projet", "intention", "prevoir", "envisager", "vouloir", "souhaiter",
                 "compter", "esperer", "promouvoir", "proposer", "decider", "engager", "pret",
                 "inviter", "invitation", "annoncer"}
@@ -99,12 +102,18 @@ class EventCoder:
 
     @staticmethod
     def _intended(cand: Candidate) -> bool:
-        cur = cand.head
-        for _ in range(3):
-            if cur.head.i == cur.i:
-                break
-            cur = cur.head
+        """Is the trigger the content of a wish, plan, request or agreement ("a demandé aux
+        deux parties de signer", "ont convenu de …, de négocier et signer le programme")?
+        Coordinated verbs are climbed for free: "de négocier et signer" hangs on the first."""
+        cur, hops = cand.head, 0
+        while hops < 3 and cur.head.i != cur.i:
+            if cur.dep_ != "conj":
+                hops += 1
+            below, cur = cur, cur.head
             if lemma(cur) in INTENT_HEADS:
+                return True
+            # a request's or agreement's content, not a frame ("convenu lors de la visite")
+            if lemma(cur) in REQUEST_HEADS and below.dep_ in COMPLEMENT_DEPS:
                 return True
         return False
 
@@ -167,7 +176,16 @@ class EventCoder:
         else:
             date, date_end, date_rule, date_conf = story.published, None, "date:published", 0.4
         # -- what --
+        if gov is None and not cand.governed and cand.noun is not None and date and len(date) == 10 \
+                and self.lexicon.code(entry.cameo).mode == "visit" \
+                and any(c.dep_ == "nmod" for c in cand.noun.children):
+            # "dans le cadre de la visite au Laos de X": a visit framing the day's event began
+            # earlier; without a date of its own only its month is known ("dans le cadre de la
+            # visite", naming nothing, is the visit told before, with its days)
+            date, date_end, date_rule = _month(date), None, date_rule + "-month"
         intended = self._intended(cand) or (future and gov is None)
+        if intended and not entry.intent and not entry.cameo.startswith("03"):
+            return []   # "ont convenu de … signer le programme": no signing has happened
         cameo = entry.intent if (intended and entry.intent) else entry.cameo
         code = self.lexicon.code(cameo)
         mode = entry.mode or code.mode
@@ -218,8 +236,9 @@ class EventCoder:
         actor_conf = min([a.confidence for a in sides.actors + recipients] or [0.5])
         base.confidence = round(0.9 * date_conf * actor_conf * (1.0 if place or mode == "phone" else 0.9), 3)
         if sides.partners:
-            own = [a for a in sides.actors if all(a not in g for g in sides.partners)]
-            return [replace(base, actors=own + group, event_id=f"{base.event_id}-{i}")
+            side = recipients if sides.split == "recipients" else sides.actors
+            own = [a for a in side if all(a not in g for g in sides.partners)]
+            return [replace(base, event_id=f"{base.event_id}-{i}", **{sides.split: own + group})
                     for i, group in enumerate(sides.partners)]
         return [base]
 

@@ -31,7 +31,8 @@ class MentionSpan:
 class Sides:
     actors: list[Actor] = field(default_factory=list)
     recipients: list[Actor] = field(default_factory=list)
-    partners: list[list[Actor]] = field(default_factory=list)  # for `meeting`: one list per partner state
+    partners: list[list[Actor]] = field(default_factory=list)  # one event per partner state: one list each
+    split: str = "actors"       # the side `partners` divides ("recipients" for a transfer to several states)
     rule: str = "syntax"
 
 
@@ -141,6 +142,27 @@ def _pronoun_antecedent(subj: Token, verb: Token, spans: list[MentionSpan], befo
 
 def find_sides(cand: Candidate, sent: Span, spans: list[MentionSpan], earlier: list[MentionSpan],
                pair: list[Actor] | None = None) -> Sides:
+    """Assign the mentions of a sentence to the sides of the event `cand` (see `_clause_sides`).
+    A framed event noun whose clause names too few sides ("Cette activité s'inscrivait dans
+    le cadre de la visite au Laos du Premier ministre X") is read inside its own phrase."""
+    sides = _clause_sides(cand, sent, spans, earlier, pair)
+    if cand.noun is None or cand.governed or cand.phrase or not cand.entry.dated \
+            or _states(sides) >= 2:
+        return sides
+    inside = _in({t.i for t in cand.noun.subtree} - {t.i for t in cand.tokens}, spans)
+    own = _finish(cand, _dated_noun_sides(cand, inside, spans), sent, spans, earlier, pair)
+    if _states(own) >= 2:
+        own.rule = own.rule.replace("dated-noun", "framed-noun")
+        return own
+    return sides
+
+
+def _states(sides: Sides) -> int:
+    return len({a.country for a in sides.actors + sides.recipients if a.country})
+
+
+def _clause_sides(cand: Candidate, sent: Span, spans: list[MentionSpan], earlier: list[MentionSpan],
+                  pair: list[Actor] | None = None) -> Sides:
     """Assign the mentions of a sentence to the sides of the event `cand`.
 
     `spans` are the mentions inside this sentence, `earlier` those before it in the story
@@ -157,7 +179,7 @@ def find_sides(cand: Candidate, sent: Span, spans: list[MentionSpan], earlier: l
         agent_heads = agents(verb)
         inside = _in(region | _region(agent_heads, trigger_ids), spans)
         sides.rule = "syntax:held-noun"
-        if cand.dated:
+        if cand.phrase:
             dated = _finish(cand, _dated_noun_sides(cand, inside, spans), sent, spans, earlier, pair)
             if cand.background or len({a.country for a in dated.actors + dated.recipients if a.country}) >= 2:
                 return dated
@@ -210,9 +232,14 @@ def find_sides(cand: Candidate, sent: Span, spans: list[MentionSpan], earlier: l
     if scheme == "host":
         sides.recipients = [m.actor for m in doer]
         sides.actors = [m.actor for m in undergoer]
+        # "a reçu les nouveaux ambassadeurs du Cambodge, de la Suisse, …": one reception each
+        sides.partners = _partner_groups(sides.actors, sides.recipients)
     elif scheme == "directed":
         sides.actors = [m.actor for m in doer]
         sides.recipients = [m.actor for m in undergoer]
+        # "a offert des vaccins au Laos et au Cambodge": one transfer to each state
+        sides.partners = _partner_groups(sides.recipients, sides.actors)
+        sides.split = "recipients"
     else:
         sides.actors = [m.actor for m in subj + agent]
         partners = [m.actor for m in obj]
@@ -234,10 +261,12 @@ def _dated_noun_sides(cand: Candidate, inside: list[MentionSpan], spans: list[Me
     its own ("ont passé en revue le 4e dialogue tenu en 2018") takes the clause's subject."""
     sides = Sides(rule="syntax:dated-noun")
     noun, doc = cand.noun, cand.noun.doc
+    region = {t.i for t in noun.subtree}
     top = cand.dated
-    while top.head.i != top.i and top.head.i not in (noun.i, noun.head.i) and top.head.i > noun.i:
-        top = top.head
-    region = {t.i for t in noun.subtree} | {t.i for t in top.subtree if t.i > noun.i}
+    if top is not None:
+        while top.head.i != top.i and top.head.i not in (noun.i, noun.head.i) and top.head.i > noun.i:
+            top = top.head
+        region |= {t.i for t in top.subtree if t.i > noun.i}
     inside = _unique_spans(inside + [m for m in spans if m.tokens & region and m not in inside])
     described: list[MentionSpan] = []
     start = min(t.i for t in noun.subtree)
@@ -310,7 +339,7 @@ def _speaker_instead(subj: list[MentionSpan], carrier: Token, spans: list[Mentio
 
 def _partner_groups(partners: list[Actor], own: list[Actor]) -> list[list[Actor]]:
     """Conjoined partners from several foreign states make one bilateral event each."""
-    own_countries = {a.country for a in _expand(own)}
+    own_countries = {a.country for a in _expand(own) if a.country}
     if not own_countries:
         return []  # "l'entretien entre X et Y": one meeting of both
     groups: dict[str, list[Actor]] = {}

@@ -29,6 +29,7 @@ class Candidate:
     governed: bool = True       # False when a framed noun only borrows its clause's verb
     dated: Token | None = None  # the date word of a noun phrase with its own date ("la visite … en mars 2018")
     background: bool = False    # a dated noun under a verb of its own ("a rappelé la visite …"): not the story's thread
+    phrase: bool = False        # participants are read inside the noun phrase (dated or framed nouns)
 
     @property
     def tokens(self) -> list[Token]:
@@ -110,8 +111,9 @@ def _match_verb(tok: Token, entry: Trigger) -> Candidate | None:
             return None
     if not _needs_ok(tok, entry, noun):
         return None
-    if entry.not_statement and _reports_a_statement(tok):
-        return None
+    if entry.not_statement and (_reports_a_statement(tok) or (
+            tok.dep_ == "acl" and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children))):
+        return None   # "les contenus convenus par les deux parties": what was agreed before
     return Candidate(entry, head=tok, verb=tok, noun=noun)
 
 
@@ -226,15 +228,16 @@ def _match_noun(tok: Token, entry: Trigger) -> Candidate | None:
                 # "a rappelé la visite en France de X en mars 2018": an event of its own,
                 # whatever the verb; its participants and date are inside the noun phrase
                 return Candidate(entry, head=tok, verb=tok, noun=tok, held=True, governed=False, dated=date,
-                                 background=True)
+                                 background=True, phrase=True)
             return None
     if not _needs_ok(tok, entry):
         return None
     governed = gov.pos_ in ("VERB", "AUX", "ADJ")
     if not governed and entry.dated and not held and (date := own_date(tok)) is not None:
         # "Dans le cadre de la visite en Russie de X, du 29 novembre au 2 décembre, …": a
-        # framed noun with its own date and participants is read like any dated noun
-        return Candidate(entry, head=tok, verb=tok, noun=tok, held=True, governed=False, dated=date)
+        # framed noun with its own date is read like any dated noun
+        return Candidate(entry, head=tok, verb=tok, noun=tok, held=True, governed=False, dated=date,
+                         phrase=True)
     verb = gov if governed else clause_verb(tok)
     return Candidate(entry, head=tok, verb=verb, noun=tok, held=held, governed=governed)
 
