@@ -11,7 +11,7 @@ from .syntax import SUBJECT_DEPS, case_of, clause_verb, is_reflexive, lemma, obj
 
 VERB_POS = {"VERB", "ADJ"}   # past participles in passives are sometimes tagged ADJ
 NOUN_POS = {"NOUN", "PROPN"}
-GOVERNED_DEPS = {"obj", "obl:arg", "obl", "obl:mod", "nmod", "nsubj:pass", "xcomp"}
+GOVERNED_DEPS = {"obj", "obl:arg", "obl", "obl:mod", "nmod", "nsubj:pass", "xcomp", "acl"}  # acl: "cérémonie de remise" read as a participle
 HOLDING_VERBS = {"tenir", "derouler", "ouvrir", "poursuivre", "clore", "cloturer"}
 
 
