@@ -316,7 +316,14 @@ def _unique_spans(spans: list[MentionSpan]) -> list[MentionSpan]:
     return out
 
 
+# verbs of motion and state that take "être" in the past tense: "sont arrivées" is not a passive
+ETRE_VERBS = {"arriver", "parvenir", "partir", "venir", "revenir", "aller", "entrer", "sortir",
+              "retourner", "rester", "tomber", "devenir"}
+
+
 def _passive(verb: Token) -> bool:
+    if lemma(verb) in ETRE_VERBS:
+        return False
     return any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children)
 
 

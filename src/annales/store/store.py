@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from datetime import datetime, timezone
 from pathlib import Path
@@ -31,6 +32,9 @@ def _sql_str(s: str) -> str:
     return "'" + str(s).replace("'", "''") + "'"
 
 
+DEFAULT_MEMORY_LIMIT = "256MB"
+
+
 class Store:
     """A DuckDB file holding coded articles (see `annales.store` for the schema).
 
@@ -38,12 +42,17 @@ class Store:
     while nothing writes. Use as a context manager, or call `close()`.
     """
 
-    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False,
+                 memory_limit: str | None = None) -> None:
         self.path = Path(path)
         if read_only and not self.path.exists():
             raise FileNotFoundError(f"database not found: {self.path}")
         self.read_only = read_only
-        self.con = duckdb.connect(str(self.path), read_only=read_only)
+        # DuckDB's buffer pool would otherwise keep up to 80 % of RAM of cached pages and grow
+        # with the database over a long ingest; past the limit it evicts or spills to disk
+        limit = memory_limit or os.environ.get("ANNALES_DUCKDB_MEMORY") or DEFAULT_MEMORY_LIMIT
+        self.con = duckdb.connect(str(self.path), read_only=read_only,
+                                  config={"memory_limit": limit})
         if not read_only:
             self._create()
         self._check_version()
