@@ -177,3 +177,19 @@ def test_a_framing_visit_without_dates_is_dated_by_month(pipeline):
     got = triples(ev)
     assert ("CONSULT", "2023-01-12", frozenset({"VNM", "LAO"})) in got
     assert ("CONSULT", "2023-01", frozenset({"VNM", "LAO"})) in got
+
+
+def test_aid_arriving_from_a_named_donor(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Deux millions de doses du vaccin Moderna accordées par le gouvernement "
+                        "américain au Vietnam sont arrivées le 10 juillet à l'aéroport international de Noi "
+                        "Bai à Hanoï. Le ministre est arrivé le 11 juillet à Hanoï.", published="2021-07")
+    aid = [e for e in ev if e["type"] == "AID"]
+    assert [(e["date"], [a["country"] for a in e["actors"]]) for e in aid] == [("2021-07-10", ["USA"])]
+    assert [a["country"] for a in aid[0]["recipients"]] == ["VNM"]
+
+
+def test_leaders_at_a_signing_ceremony_sign(pipeline):
+    ev = code(pipeline, "Paris (VNA) - Le secrétaire général To Lam et le président Emmanuel Macron ont "
+                        "assisté le 7 octobre à Paris à la cérémonie de signature de 12 documents de "
+                        "coopération.", published="2024-10")
+    assert ("SUPPORT", "2024-10-07", frozenset({"VNM", "FRA"})) in triples(ev)

@@ -287,3 +287,19 @@ def test_group_actor_members_round_trip(tmp_path):
         (rec,) = db.events()
     assert rec == r.events[0].to_dict()
     assert rec["actors"][0]["members"][1]["name"] == "Sergueï Lavrov"
+
+
+def test_duckdb_memory_is_capped_and_can_be_raised(tmp_path, monkeypatch):
+    """A long ingest must not let DuckDB's page cache grow with the database."""
+    from annales.store import Store
+
+    def limit(store) -> str:
+        return store.con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+
+    with Store(tmp_path / "a.duckdb") as s:
+        capped = limit(s)
+    monkeypatch.setenv("ANNALES_DUCKDB_MEMORY", "1GB")
+    with Store(tmp_path / "b.duckdb") as s:
+        raised = limit(s)
+    assert capped != raised
+    assert capped.endswith(("MiB", "MB")) and float(capped.split()[0]) < 300
