@@ -11,7 +11,8 @@ from .syntax import SUBJECT_DEPS, case_of, clause_verb, is_reflexive, lemma, obj
 
 VERB_POS = {"VERB", "ADJ"}   # past participles in passives are sometimes tagged ADJ
 NOUN_POS = {"NOUN", "PROPN"}
-GOVERNED_DEPS = {"obj", "obl:arg", "obl", "obl:mod", "nmod", "nsubj:pass", "xcomp", "acl"}  # acl: "cérémonie de remise" read as a participle
+# how an event noun may hang on its governor; "acl": "cérémonie de remise" read as a participle
+GOVERNED_DEPS = {"obj", "obl:arg", "obl", "obl:mod", "nmod", "nsubj:pass", "xcomp", "acl"}
 HOLDING_VERBS = {"tenir", "derouler", "ouvrir", "poursuivre", "clore", "cloturer"}
 
 
@@ -52,12 +53,12 @@ def _near(tok: Token, depth: int = 2) -> list[Token]:
 
 
 def _needs_ok(tok: Token, entry: Trigger, extra: Token | None = None) -> bool:
-    depth = 3 if entry.deep_obj else 2   # "assisté à la cérémonie de clôture des Jeux"
-    near = _near(tok, depth) + (_near(extra) if extra is not None else [])
     if entry.unless and any(fold(t.text) in entry.unless or lemma(t) in entry.unless for t in _near(tok, 1)):
         return False   # "conférence de presse"
     if not entry.needs:
         return True
+    depth = 3 if entry.deep_obj else 2   # "assisté à la cérémonie de clôture des Jeux"
+    near = _near(tok, depth) + (_near(extra) if extra is not None else [])
     for t in near:
         words = (lemma(t), fold(t.text))
         if any(w.startswith(n) for w in words for n in entry.needs):
