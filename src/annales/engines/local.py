@@ -14,8 +14,10 @@ _WORKER: dict[str, Any] = {}
 #: chunks a worker process codes before it is replaced by a fresh one. spaCy's vocabulary
 #: and our memo caches grow with every new word a worker sees; replacing the worker bounds
 #: its memory by this many chunks instead of by the corpus. A fresh worker starts in about
-#: 4 s (model load, with the annales cache warm), i.e. ~2% of the time it then works.
-RECYCLE_AFTER_CHUNKS = 25
+#: 4 s (model load, with the annales cache warm), about 4% of the time it then works
+#: (15 chunks: the whole OrangeSum file peaks at 1.92 GB summed over all processes at 2
+#: workers, against 1.96 GB with 25 chunks; benchmarks/ingest_rss.json).
+RECYCLE_AFTER_CHUNKS = 15
 
 
 def _init_worker(factory: PipelineFactory | None, batch_size: int) -> None:
