@@ -212,15 +212,13 @@ class EventCoder:
             return []  # an interaction needs two identified states (or an IGO) to be coded
         # -- narrative state for the next events (an event recalled in a noun phrase with
         # its own date is background: the story's thread goes on where it was) --
-        if cand.background:
-            pass
-        elif gov is not None and _is_day(date):
-            state.date, state.date_end = date, date_end
-        elif state.date is None and date and not intended:
-            state.date = date
-        if place is not None and mode != "phone" and not cand.background:
-            state.place = place
         if not cand.background:
+            if gov is not None and _is_day(date):
+                state.date, state.date_end = date, date_end
+            elif state.date is None and date and not intended:
+                state.date = date
+            if place is not None and mode != "phone":
+                state.place = place
             state.pair = [a for a in sides.actors + recipients if a.country]
         base = Event(
             doc=story.doc, article_id=story.article_id, story_id=story.story_id,

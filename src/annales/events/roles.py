@@ -142,13 +142,23 @@ def _pronoun_antecedent(subj: Token, verb: Token, spans: list[MentionSpan], befo
 
 def find_sides(cand: Candidate, sent: Span, spans: list[MentionSpan], earlier: list[MentionSpan],
                pair: list[Actor] | None = None) -> Sides:
-    """Assign the mentions of a sentence to the sides of the event `cand` (see `_clause_sides`).
-    A framed event noun whose clause names too few sides ("Cette activité s'inscrivait dans
-    le cadre de la visite au Laos du Premier ministre X") is read inside its own phrase."""
+    """Assign the mentions of a sentence to the sides of the event `cand`.
+
+    An event noun can be read two ways: inside its own phrase ("la visite au Laos du Premier
+    ministre X") or as framing its clause ("Lors de sa visite …, X a rencontré Y"). A noun
+    with its own date (`cand.phrase`) is read inside its phrase first, a framed noun of a
+    `dated` entry through its clause first; when the first reading names fewer than two
+    states the other is tried."""
+    if cand.phrase:
+        own = _finish(cand, _dated_noun_sides(cand, _held_inside(cand, spans), spans), sent, spans, earlier, pair)
+        if cand.background or _states(own) >= 2:
+            return own
+        # "C'est ce qu'a déclaré X, lors d'une visite au Premier ministre Y, le 20 août"
+        return _clause_sides(replace(cand, verb=clause_verb(cand.noun), held=False), sent, spans, earlier, pair)
     sides = _clause_sides(cand, sent, spans, earlier, pair)
-    if cand.noun is None or cand.governed or cand.phrase or not cand.entry.dated \
-            or _states(sides) >= 2:
+    if cand.noun is None or cand.governed or not cand.entry.dated or _states(sides) >= 2:
         return sides
+    # "Cette activité s'inscrivait dans le cadre de la visite au Laos du Premier ministre X"
     inside = _in({t.i for t in cand.noun.subtree} - {t.i for t in cand.tokens}, spans)
     own = _finish(cand, _dated_noun_sides(cand, inside, spans), sent, spans, earlier, pair)
     if _states(own) >= 2:
@@ -157,13 +167,23 @@ def find_sides(cand: Candidate, sent: Span, spans: list[MentionSpan], earlier: l
     return sides
 
 
+def _held_inside(cand: Candidate, spans: list[MentionSpan]) -> list[MentionSpan]:
+    """The mentions inside a noun that is the event itself ("La réunion du Comité
+    Vietnam-Russie a eu lieu"), with the chairs of "… sous l'égide de X et de Y"."""
+    verb = cand.verb
+    trigger_ids = {t.i for t in cand.tokens}
+    region = {t.i for t in cand.noun.subtree} - trigger_ids
+    region |= _region([o for o in obliques(verb) if lemma(o) in CHAIR_NOUNS], trigger_ids)
+    return _in(region | _region(agents(verb), trigger_ids), spans)
+
+
 def _states(sides: Sides) -> int:
     return len({a.country for a in sides.actors + sides.recipients if a.country})
 
 
 def _clause_sides(cand: Candidate, sent: Span, spans: list[MentionSpan], earlier: list[MentionSpan],
                   pair: list[Actor] | None = None) -> Sides:
-    """Assign the mentions of a sentence to the sides of the event `cand`.
+    """The sides of `cand` read from its clause: subject, agent, objects and obliques.
 
     `spans` are the mentions inside this sentence, `earlier` those before it in the story
     (for pronouns), `pair` the participants of the story's last two-party event (for "les
@@ -173,23 +193,9 @@ def _clause_sides(cand: Candidate, sent: Span, spans: list[MentionSpan], earlier
     sides = Sides()
     if cand.held and cand.noun is not None:
         # "La réunion du Comité Vietnam-Russie a eu lieu": participants are inside the noun phrase
-        region = {t.i for t in cand.noun.subtree} - trigger_ids
-        # "… a eu lieu sous l'égide de X et de Y" / "sous la coprésidence de X et Y"
-        region |= _region([o for o in obliques(verb) if lemma(o) in CHAIR_NOUNS], trigger_ids)
-        agent_heads = agents(verb)
-        inside = _in(region | _region(agent_heads, trigger_ids), spans)
+        sides.actors = [m.actor for m in _held_inside(cand, spans)]
         sides.rule = "syntax:held-noun"
-        if cand.phrase:
-            dated = _finish(cand, _dated_noun_sides(cand, inside, spans), sent, spans, earlier, pair)
-            if cand.background or len({a.country for a in dated.actors + dated.recipients if a.country}) >= 2:
-                return dated
-            # a framed noun whose phrase names too few sides ("C'est ce qu'a déclaré X, lors
-            # d'une visite au Premier ministre Y, le 20 août"): read it as framing its clause
-            cand = replace(cand, verb=clause_verb(cand.noun), held=False)
-            verb = cand.verb
-        else:
-            sides.actors = [m.actor for m in inside]
-            return _finish(cand, sides, sent, spans, earlier, pair)
+        return _finish(cand, sides, sent, spans, earlier, pair)
 
     subj_heads, carrier = subjects(verb)
     subj_region = _region(subj_heads, set())
