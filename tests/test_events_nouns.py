@@ -193,3 +193,55 @@ def test_leaders_at_a_signing_ceremony_sign(pipeline):
                         "assisté le 7 octobre à Paris à la cérémonie de signature de 12 documents de "
                         "coopération.", published="2024-10")
     assert ("SUPPORT", "2024-10-07", frozenset({"VNM", "FRA"})) in triples(ev)
+
+
+def test_a_date_between_light_verb_and_noun_keeps_the_noun(pipeline):
+    # the parser hangs "conversation" on a word after it; the surface order decides
+    ev = code(pipeline, "Hanoï (VNA) - Le Premier ministre Pham Minh Chinh a eu le 10 juillet une "
+                        "conversation téléphonique avec son homologue indien Narendra Modi sur la coopération.",
+              published="2021-07")
+    assert ("CONSULT", "2021-07-10", frozenset({"VNM", "IND"})) in triples(ev)
+
+
+def test_partitive_des_is_not_the_preposition_des(pipeline):
+    # "des rencontres" (some meetings), not "dès" (since)
+    ev = code(pipeline, "Vientiane (VNA) - Le ministre des Affaires étrangères Pham Binh Minh a eu mercredi "
+                        "19 février à Vientiane des rencontres bilatérales avec le ministre chinois des "
+                        "Affaires étrangères Wang Yi.", published="2020-02")
+    assert ("CONSULT", "2020-02-19", frozenset({"VNM", "CHN"})) in triples(ev)
+
+
+def test_leaving_for_a_visit_starts_it(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Le président de l'Assemblée nationale Vuong Dinh Hue a quitté Hanoï "
+                        "dimanche 7 avril pour une visite officielle en Chine.", published="2024-04")
+    visit = [e for e in ev if e["cameo"] == "042"]
+    assert [(e["date"], [a["country"] for a in e["recipients"]]) for e in visit] == [("2024-04-07", ["CHN"])]
+
+
+def test_a_trip_recalled_with_its_month_under_another_noun(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Le ministre a salué les résultats du voyage officiel de Phan Van Giang "
+                        "aux États-Unis en septembre.", published="2025-02")
+    assert ("CONSULT", "2024-09", frozenset({"VNM", "USA"})) in triples(ev)
+
+
+def test_a_named_framing_visit_and_its_talks_are_two_events(pipeline):
+    ev = code(pipeline, "Paris (VNA) - Dans le cadre de sa visite de travail en France, le ministre des "
+                        "Affaires étrangères Bui Thanh Son a eu le 6 juin à Paris une entrevue avec le "
+                        "président du Sénat français Gérard Larcher.", published="2023-06")
+    got = triples(ev)
+    assert ("CONSULT", "2023-06", frozenset({"VNM", "FRA"})) in got      # the visit: its month only
+    assert ("CONSULT", "2023-06-06", frozenset({"VNM", "FRA"})) in got   # the talks: their day
+
+
+def test_a_framing_visit_already_told_with_its_days_is_not_repeated(pipeline):
+    ev = code(pipeline, "Paris (VNA) - Le ministre Bui Thanh Son a effectué du 5 au 7 juin une visite de "
+                        "travail en France. Dans le cadre de sa visite en France, Bui Thanh Son a eu le 6 juin "
+                        "une entrevue avec le président du Sénat français Gérard Larcher.", published="2023-06")
+    visits = [e for e in ev if e["cameo"] == "042"]
+    assert [(e["date"], e["date_end"]) for e in visits] == [("2023-06-05", "2023-06-07")]
+
+
+def test_generic_meetings_in_a_frame_are_not_events(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Les deux ministres ont convenu de se coordonner étroitement lors des "
+                        "réunions multilatérales.", published="2023-06")
+    assert [e for e in ev if e["type"] == "CONSULT"] == []

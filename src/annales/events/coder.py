@@ -19,7 +19,7 @@ from .anchoring import fronted, nearby, nearest_governing, nearest_in_sentence, 
 from .lexicon import Lexicon, load_lexicon
 from .roles import MentionSpan, Sides, find_sides
 from .syntax import is_future, is_negated, lemma
-from .triggers import Candidate, find_candidates
+from .triggers import Candidate, find_candidates, framing
 
 # asking or agreeing that something be done: it has not happened yet
 REQUEST_HEADS = {"demander", "appeler", "exhorter", "suggerer", "recommander", "volonte", "convenir"}
@@ -110,8 +110,8 @@ class EventCoder:
             if cur.dep_ != "conj":
                 hops += 1
             below, cur = cur, cur.head
-            if lemma(cur) in INTENT_HEADS:
-                return True
+            if lemma(cur) in INTENT_HEADS and below.dep_ not in ("obl:mod", "advmod"):
+                return True   # not a frame: "Lors des rencontres, X a souhaité la bienvenue"
             # a request's or agreement's content, not a frame ("convenu lors de la visite")
             if lemma(cur) in REQUEST_HEADS and below.dep_ in COMPLEMENT_DEPS:
                 return True
@@ -138,7 +138,7 @@ class EventCoder:
                 sides = find_sides(cand, sent, in_sent, earlier, story_state.pair)
                 in_sentence.extend(self._events(story, sent, cand, sides, times, places, story_state))
             events.extend(_without_contradicted_asides(in_sentence))
-        return _merge(events)
+        return _without_told_visits(_merge(events))
 
     def _events(self, story, sent, cand, sides: Sides, times, places, state: _Narrative) -> list[Event]:
         entry = cand.entry
@@ -176,12 +176,11 @@ class EventCoder:
         else:
             date, date_end, date_rule, date_conf = story.published, None, "date:published", 0.4
         # -- what --
-        if gov is None and not cand.governed and cand.noun is not None and date and len(date) == 10 \
-                and self.lexicon.code(entry.cameo).mode == "visit" \
-                and any(c.dep_ == "nmod" for c in cand.noun.children):
-            # "dans le cadre de la visite au Laos de X": a visit framing the day's event began
-            # earlier; without a date of its own only its month is known ("dans le cadre de la
-            # visite", naming nothing, is the visit told before, with its days)
+        if cand.dated is None and framing(cand) and _is_day(date) and entry.cameo == "042" \
+                and _names_its_visit(cand.noun) and not (gov and gov.root in cand.noun.subtree):
+            # "Dans le cadre de sa visite en France, X a eu le 6 juin une entrevue": the visit
+            # framing the day's event began earlier; without a date of its own only its month
+            # is known (a visit already told with its days absorbs it, see _merge)
             date, date_end, date_rule = _month(date), None, date_rule + "-month"
         intended = self._intended(cand) or (future and gov is None)
         if intended and not entry.intent and not entry.cameo.startswith("03"):
@@ -239,6 +238,12 @@ class EventCoder:
             return [replace(base, event_id=f"{base.event_id}-{i}", **{sides.split: own + group})
                     for i, group in enumerate(sides.partners)]
         return [base]
+
+
+def _names_its_visit(noun: Token) -> bool:
+    """"sa visite", "la visite au Laos de X": a visit of its own, not "la visite" told before."""
+    return any(c.dep_ == "nmod" or (c.dep_ == "det" and "Prs" in c.morph.get("PronType"))
+               for c in noun.children)
 
 
 def _describes_neighbour(m: MentionSpan, spans: list[MentionSpan], doc: Doc) -> bool:
@@ -341,6 +346,21 @@ def _without_contradicted_asides(events: list[Event]) -> list[Event]:
     asides = [e for e in events if ":described" in e.rule]
     return [e for e in events if e not in asides
             or not any(outside(e, o) for o in events if o not in asides)]
+
+
+def _without_told_visits(events: list[Event]) -> list[Event]:
+    """A visit known only by its month ("dans le cadre de sa visite en France") is dropped
+    when the story also tells it with its days: one visit, not two."""
+    def people(e: Event) -> set[str]:
+        return {a.name for a in e.actors if a.kind == "person" and a.name}
+
+    def told(month_only: Event) -> bool:
+        states, visitors = _key(month_only)[4], people(month_only)
+        return any(o is not month_only and o.cameo == month_only.cameo and _is_day(o.date)
+                   and o.date.startswith(month_only.date) and _key(o)[4] == states
+                   and (visitors & people(o) or not (visitors or people(o))) for o in events)
+    return [e for e in events if not (e.rule.split(";")[2:3] and e.rule.split(";")[2].endswith("-month")
+                                      and len(e.date or "") == 7 and told(e))]
 
 
 def _merge(events: list[Event]) -> list[Event]:

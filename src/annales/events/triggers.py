@@ -108,8 +108,11 @@ def _match_verb(tok: Token, entry: Trigger) -> Candidate | None:
         return None
     if entry.obl:
         obls = obliques(tok) + objs
-        if not any(lemma(o) in entry.obl or fold(o.text) in entry.obl for o in obls):
+        hits = [o for o in obls if lemma(o) in entry.obl or fold(o.text) in entry.obl]
+        if not hits:
             return None
+        # "a quitté Hanoï pour une visite en Chine": the place and date of the visit are its own
+        noun = noun or next((o for o in hits if case_of(o) == "pour"), None)
     if not _needs_ok(tok, entry, noun):
         return None
     if entry.not_statement and (_reports_a_statement(tok) or (
@@ -139,7 +142,16 @@ DEONTIC = {"necessaire", "falloir", "devoir", "besoin", "important", "indispensa
 
 MONTHS = {"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
           "octobre", "novembre", "decembre"}
-NOT_AN_EVENT_CASES = {"apres", "avant", "depuis", "des", "contre", "sans"}
+# compared with accents: "dès" (since) is not the partitive "des" of "a eu des rencontres"
+NOT_AN_EVENT_CASES = {"après", "avant", "depuis", "dès", "contre", "sans"}
+
+
+def _frame_case(tok: Token) -> bool:
+    """Is `tok` introduced by a preposition of time or opposition ("après la cérémonie")?"""
+    return any(c.dep_ == "case" and c.text.lower() in NOT_AN_EVENT_CASES for c in tok.children)
+
+
+WEEKDAY_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
 
 
 def _is_date_word(tok: Token) -> bool:
@@ -179,7 +191,7 @@ def own_date(noun: Token) -> Token | None:
                 if c.dep_ in NOT_OWN_DEPS or (c.dep_ == "acl" and c.pos_ in ("VERB", "AUX")
                                                and lemma(c) not in DATING_CLAUSE_VERBS):
                     continue
-                if case_of(c) in NOT_AN_EVENT_CASES:   # "depuis sa prise de fonction en 2019"
+                if _frame_case(c):   # "depuis sa prise de fonction en 2019"
                     continue
                 if _date_token(c):
                     return c
@@ -188,11 +200,17 @@ def own_date(noun: Token) -> Token | None:
     doc = noun.doc
     for i in range(noun.i + 1, min(noun.i + 14, noun.sent.end)):
         t = doc[i]
-        if t.pos_ in ("VERB", "AUX", "PUNCT", "SCONJ", "PRON") or fold(t.text) in NOT_AN_EVENT_CASES:
+        if (t.pos_ in ("VERB", "AUX", "PUNCT", "SCONJ", "PRON") and not t.like_num) \
+                or t.text.lower() in NOT_AN_EVENT_CASES:   # "du 26 au 28": "26" may be tagged PRON
             return None
         if _date_token(t):
-            up = t if t.head.i == t.i or not _date_token(t.head) else t.head
-            return t if up.head.i in (noun.i, noun.head.i) or up.head.i == up.i else None
+            up = t   # climb the date itself: "du 26 au 28 octobre" hangs on its numbers
+            for _ in range(3):
+                if up.head.i == up.i or not (_date_token(up.head) or _is_date_word(up.head)):
+                    break
+                up = up.head
+            ancestors = {noun.i, noun.head.i, noun.head.head.i}   # "les résultats de la visite … en mars"
+            return t if up.head.i in ancestors or up.head.i == up.i else None
     return None
 
 
@@ -207,10 +225,38 @@ def governor_of(tok: Token) -> Token:
     return head
 
 
+BETWEEN_VERB_AND_NOUN = {"matin", "soir", "apres-midi", "midi", "dernier", "prochain", "a", "au", "en", "le", "la", "l'"}
+
+
+def _light_verb_before(tok: Token, governors: frozenset[str] | list[str]) -> Token | None:
+    """The light verb just before the noun when only a date or a place stands between them
+    ("a eu le 10 juillet une conversation", "a eu mercredi 19 février à Vientiane des
+    rencontres"): the parser often hangs the noun on a word of the date instead."""
+    doc, start = tok.doc, tok.sent.start
+    i = tok.i - 1
+    while i >= start and doc[i].pos_ in ("DET", "ADJ") or (i >= start and fold(doc[i].text) == "des"):
+        i -= 1   # the noun's own determiner and adjectives
+    skipped = 0
+    while i >= start and skipped <= 10:
+        t = doc[i]
+        if t.pos_ in ("VERB", "AUX") and lemma(t) in governors:
+            return t if skipped else None
+        if not (_is_date_word(t) or fold(t.text) in WEEKDAY_WORDS or fold(t.text) in BETWEEN_VERB_AND_NOUN
+                or t.pos_ in ("DET", "PROPN") or t.text == ","):
+            return None
+        i, skipped = i - 1, skipped + 1
+    return None
+
+
+def _indefinite_plural(tok: Token) -> bool:
+    return "Plur" in tok.morph.get("Number") and not any(c.dep_ == "det" for c in tok.children) \
+        and any(c.dep_ == "case" and c.text.lower() == "des" for c in tok.children)
+
+
 def _match_noun(tok: Token, entry: Trigger) -> Candidate | None:
     if tok.pos_ not in NOUN_POS:
         return None
-    if case_of(tok) in NOT_AN_EVENT_CASES:
+    if _frame_case(tok):
         return None  # "après la cérémonie d'accueil, ils se sont entretenus": a time frame
     held = is_held(tok)
     gov = governor_of(tok)
@@ -223,6 +269,8 @@ def _match_noun(tok: Token, entry: Trigger) -> Candidate | None:
                 or (tok.dep_ == "conj" and gov.pos_ == "VERB" and not objects(gov))
                 # "a eu le 1er décembre un entretien": parsed as a subject after its verb
                 or (tok.dep_ == "nsubj" and tok.i > gov.i and lemma(gov) == "avoir"))
+        if not gov_ok and (light := _light_verb_before(tok, entry.governor)) is not None:
+            gov, gov_ok = light, True
         if not gov_ok:
             if entry.dated and not held and "Plur" not in tok.morph.get("Number") \
                     and _needs_ok(tok, entry) and (date := own_date(tok)) is not None:
@@ -234,6 +282,8 @@ def _match_noun(tok: Token, entry: Trigger) -> Candidate | None:
     if not _needs_ok(tok, entry):
         return None
     governed = gov.pos_ in ("VERB", "AUX", "ADJ")
+    if not governed and _indefinite_plural(tok):
+        return None   # "se coordonner lors des réunions multilatérales": no meeting in particular
     if not governed and entry.dated and not held and (date := own_date(tok)) is not None:
         # "Dans le cadre de la visite en Russie de X, du 29 novembre au 2 décembre, …": a
         # framed noun with its own date is read like any dated noun
@@ -260,8 +310,16 @@ def find_candidates(sent: Span, lexicon: Lexicon) -> list[Candidate]:
     taken = {t.i for c in found for t in (c.noun, c.verb if c.governed else None)
              if t is not None and t.i != c.head.i}
     found = [c for c in found if c.head.i not in taken]
-    # an event noun with its own date is an event of its own, even inside another's phrase
-    return [c for c in found if c.dated is not None or not _nested(c, found)]
+    # an event noun with its own date is an event of its own, even inside another's phrase;
+    # so is a frame borrowing its clause's verb ("Dans le cadre de sa visite en France, X a eu
+    # une entrevue …": the visit and the talks are two facts)
+    return [c for c in found if c.dated is not None or framing(c) or not _nested(c, found)]
+
+
+def framing(cand: Candidate) -> bool:
+    """A noun framing its clause and not pointing back to an event already told ("cette visite")."""
+    return cand.noun is not None and not cand.governed and cand.verb.i != cand.head.i \
+        and not any(c.dep_ == "det" and "Dem" in c.morph.get("PronType") for c in cand.noun.children)
 
 
 def _nested(cand: Candidate, all_cands: list[Candidate]) -> bool:
