@@ -245,3 +245,21 @@ def test_generic_meetings_in_a_frame_are_not_events(pipeline):
     ev = code(pipeline, "Hanoï (VNA) - Les deux ministres ont convenu de se coordonner étroitement lors des "
                         "réunions multilatérales.", published="2023-06")
     assert [e for e in ev if e["type"] == "CONSULT"] == []
+
+
+def test_a_gift_named_by_its_donor_goes_to_the_receiving_clause(pipeline):
+    ev = code(pipeline, "Ho Chi Minh-Ville (VNA) - Le Comité populaire de Ho Chi Minh-Ville a organisé le "
+                        "19 juillet une cérémonie de réception de cadeaux offerts par le gouvernement et le "
+                        "peuple du Cambodge.", published="2021-07")
+    aid = [e for e in ev if e["type"] == "AID"]
+    assert [([a["country"] for a in e["actors"]], [a["country"] for a in e["recipients"]]) for e in aid] \
+        == [(["KHM"], ["VNM"])]
+
+
+def test_doses_from_two_donors_are_two_gifts(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Une cérémonie de réception de doses de vaccin accordées par la Pologne "
+                        "et la République de Corée au Vietnam a eu lieu le 15 octobre à Hanoï.", published="2021-10")
+    got = triples(ev)
+    assert ("AID", "2021-10-15", frozenset({"POL", "VNM"})) in got
+    assert ("AID", "2021-10-15", frozenset({"KOR", "VNM"})) in got
+    assert ("AID", "2021-10-15", frozenset({"POL", "KOR", "VNM"})) not in got

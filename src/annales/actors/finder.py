@@ -160,7 +160,7 @@ class ActorFinder(Scanner):
                 k += 1
                 continue
             if u.kind == "body":
-                a = self._body_actor(u, default)
+                a = self._body_actor(u, default, self._shared_country(toks, u, live[k + 1:k + 2]))
                 if a is not None:
                     out.append((self._mention(text, toks, u.i, u.j, a), None))
             elif u.kind == "country":
@@ -455,10 +455,21 @@ class ActorFinder(Scanner):
         return Actor(**d)
 
     # ------------------------------------------------------------------ bodies, states, groups
-    def _body_actor(self, u: Unit, default) -> Actor | None:
+    @staticmethod
+    def _shared_country(toks, u: Unit, following: list[Unit]) -> str | None:
+        """"le gouvernement et le peuple du Cambodge", "le gouvernement et le peuple
+        vietnamiens": the country closing a coordination belongs to both nouns."""
+        if u.countries or not following or following[0].kind not in ("country", "demonym"):
+            return None
+        gap = [t.norm for t in toks[u.j:following[0].i]]
+        if not gap or gap[0] != "et" or len(gap) > 5:
+            return None
+        return following[0].entries[0].ref
+
+    def _body_actor(self, u: Unit, default, shared: str | None = None) -> Actor | None:
         e = u.first("body")
         b = self.d.bodies[e.ref]
-        countries = list(dict.fromkeys(u.countries))
+        countries = list(dict.fromkeys(u.countries)) or ([shared] if shared else [])
         if b.named:
             c = b.country
             return Actor(name=b.name, country=c, sector=b.sector, actor_id=f"body:{b.name}",

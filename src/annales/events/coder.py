@@ -17,7 +17,7 @@ from ..model import Actor, Event, Mention, Place, Story, Timex
 from ..text import fold
 from .anchoring import fronted, nearby, nearest_governing, nearest_in_sentence, says_before, span_root
 from .lexicon import Lexicon, load_lexicon
-from .roles import MentionSpan, Sides, find_sides
+from .roles import MentionSpan, Sides, find_sides, partner_groups
 from .syntax import is_future, is_negated, lemma
 from .triggers import Candidate, find_candidates, framing
 
@@ -203,10 +203,14 @@ class EventCoder:
         recipients = list(sides.recipients)
         own = {a.country for a in sides.actors}
         foreign = [a for a in recipients if a.country and a.country not in own]
-        if entry.place_is_recipient and not foreign and place is not None and place.country:
+        # "en Russie" is the host of a visit; aid goes where it is delivered
+        if (entry.place_is_recipient or code.type == "AID") and not foreign and place is not None and place.country:
             if place.country not in own:
                 recipients = [Actor(name=_country_name(place), country=place.country, kind="country",
                                     rule=f"recipient:place-of-visit:{place.name}", confidence=0.8)]
+        if entry.roles == "directed" and not sides.partners:
+            # "des doses accordées par la Pologne et la Corée au Vietnam": one gift from each
+            sides.partners, sides.split = partner_groups(sides.actors, recipients), "actors"
         if len({a.country for a in sides.actors + recipients if a.country}) < 2:
             return []  # an interaction needs two identified states (or an IGO) to be coded
         # -- narrative state for the next events (an event recalled in a noun phrase with

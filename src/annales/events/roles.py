@@ -239,18 +239,23 @@ def _clause_sides(cand: Candidate, sent: Span, spans: list[MentionSpan], earlier
         sides.recipients = [m.actor for m in doer]
         sides.actors = [m.actor for m in undergoer]
         # "a reçu les nouveaux ambassadeurs du Cambodge, de la Suisse, …": one reception each
-        sides.partners = _partner_groups(sides.actors, sides.recipients)
+        sides.partners = partner_groups(sides.actors, sides.recipients)
     elif scheme == "directed":
         sides.actors = [m.actor for m in doer]
         sides.recipients = [m.actor for m in undergoer]
         # "a offert des vaccins au Laos et au Cambodge": one transfer to each state
-        sides.partners = _partner_groups(sides.recipients, sides.actors)
+        sides.partners = partner_groups(sides.recipients, sides.actors)
         sides.split = "recipients"
+        if not sides.recipients and verb.dep_ == "acl":
+            # "une cérémonie de réception de cadeaux offerts par le Cambodge": the gift goes
+            # to whoever the clause around it names as receiving it
+            givers = {a.country for a in sides.actors}
+            sides.recipients = [a for a in _clause_subject(verb.head, spans, sides) if a.country not in givers]
     else:
         sides.actors = [m.actor for m in subj + agent]
         partners = [m.actor for m in obj]
         if scheme == "meeting":
-            sides.partners = _partner_groups(partners, sides.actors)
+            sides.partners = partner_groups(partners, sides.actors)
         sides.actors = sides.actors + partners
     return _finish(cand, sides, sent, spans, earlier, pair)
 
@@ -350,7 +355,7 @@ def _speaker_instead(subj: list[MentionSpan], carrier: Token, spans: list[Mentio
     return []
 
 
-def _partner_groups(partners: list[Actor], own: list[Actor]) -> list[list[Actor]]:
+def partner_groups(partners: list[Actor], own: list[Actor]) -> list[list[Actor]]:
     """Conjoined partners from several foreign states make one bilateral event each."""
     own_countries = {a.country for a in _expand(own) if a.country}
     if not own_countries:

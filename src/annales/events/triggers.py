@@ -79,6 +79,17 @@ def is_held(noun: Token) -> bool:
 
 # _match_verb and _match_noun take an entry that `Lexicon.entries_for` chose for the word's
 # lemma, form or stem; they check the rest of the entry against the parse.
+def _given_goods(tok: Token) -> list[Token]:
+    """"des doses … accordées par le gouvernement américain": a passive participle with its
+    agent gives the noun it describes; the parser often hangs it on a later word of the
+    phrase ("contre le COVID-19"), so the nouns just before it count too."""
+    if tok.dep_ != "acl" or "Part" not in tok.morph.get("VerbForm") \
+            or not any(c.dep_ == "obl:agent" for c in tok.children):
+        return []
+    before = tok.doc[max(tok.sent.start, tok.i - 8):tok.i]
+    return [tok.head] + [t for t in before if t.pos_ in NOUN_POS]
+
+
 def _match_verb(tok: Token, entry: Trigger) -> Candidate | None:
     if tok.pos_ not in VERB_POS:
         return None
@@ -94,6 +105,8 @@ def _match_verb(tok: Token, entry: Trigger) -> Candidate | None:
     # takes the date for the object and hangs the real object under it
     objs += [g for o in objs + obliques(tok) if _is_date_word(o) for g in o.subtree
              if g.i != o.i and g.pos_ in NOUN_POS and not _is_date_word(g)]
+    if entry.cameo.startswith("07"):
+        objs += _given_goods(tok)
     noun = None
     if entry.obj:
         hits = [o for o in objs if lemma(o) in entry.obj or fold(o.text) in entry.obj]
