@@ -263,3 +263,26 @@ def test_doses_from_two_donors_are_two_gifts(pipeline):
     assert ("AID", "2021-10-15", frozenset({"POL", "VNM"})) in got
     assert ("AID", "2021-10-15", frozenset({"KOR", "VNM"})) in got
     assert ("AID", "2021-10-15", frozenset({"POL", "KOR", "VNM"})) not in got
+
+
+def test_a_past_session_since_which_things_changed_is_still_an_event(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Le ministre Bui Thanh Son et son homologue indien Subrahmanyam "
+                        "Jaishankar ont évalué les relations depuis la 17e session du Comité mixte qui s'est "
+                        "tenue en août 2020.", published="2023-10")
+    assert ("CONSULT", "2020-08", frozenset({"VNM", "IND"})) in triples(ev)
+
+
+def test_a_recalled_dialogue_inside_an_agreement_is_not_intended(pipeline):
+    ev = code(pipeline, "Paris (VNA) - Le vice-ministre Hoang Xuan Chien et la directrice française Alice Rufo "
+                        "ont convenu que depuis le deuxième dialogue, tenu en avril 2022, la coopération "
+                        "s'est développée.", published="2023-12")
+    got = triples(ev)
+    assert ("CONSULT", "2022-04", frozenset({"VNM", "FRA"})) in got
+    assert ("AGREE", "2022-04", frozenset({"VNM", "FRA"})) not in got
+
+
+def test_a_forum_that_will_be_held_is_not_dated_by_its_clause(pipeline):
+    ev = code(pipeline, "Singapour (VNA) - Le ministre Pham Binh Minh a invité les dirigeants chinois à "
+                        "participer au Forum économique mondial sur l'ASEAN qui se tiendra du 11 au 13 "
+                        "septembre à Hanoï.", published="2018-08")
+    assert not any(e["date"] and e["date"].startswith("2018-09") and e["type"] == "CONSULT" for e in ev)

@@ -138,7 +138,7 @@ class EventCoder:
                 sides = find_sides(cand, sent, in_sent, earlier, story_state.pair)
                 in_sentence.extend(self._events(story, sent, cand, sides, times, places, story_state))
             events.extend(_without_contradicted_asides(in_sentence))
-        return _without_told_visits(_merge(events))
+        return _without_told_again(_merge(events))
 
     def _events(self, story, sent, cand, sides: Sides, times, places, state: _Narrative) -> list[Event]:
         entry = cand.entry
@@ -182,7 +182,10 @@ class EventCoder:
             # framing the day's event began earlier; without a date of its own only its month
             # is known (a visit already told with its days absorbs it, see _merge)
             date, date_end, date_rule = _month(date), None, date_rule + "-month"
-        intended = self._intended(cand) or (future and gov is None)
+        # a recalled event with its own past date happened, whatever verb frames it ("ont
+        # convenu que depuis le deuxième dialogue, tenu en avril 2022, …")
+        recalled = cand.dated is not None and gov is not None and not _after(date, story.published)
+        intended = (self._intended(cand) and not recalled) or (future and gov is None)
         if intended and not entry.intent and not entry.cameo.startswith("03"):
             return []   # "ont convenu de … signer le programme": no signing has happened
         cameo = entry.intent if (intended and entry.intent) else entry.cameo
@@ -352,19 +355,24 @@ def _without_contradicted_asides(events: list[Event]) -> list[Event]:
             or not any(outside(e, o) for o in events if o not in asides)]
 
 
-def _without_told_visits(events: list[Event]) -> list[Event]:
-    """A visit known only by its month ("dans le cadre de sa visite en France") is dropped
-    when the story also tells it with its days: one visit, not two."""
+def _without_told_again(events: list[Event]) -> list[Event]:
+    """An event known only by its month is dropped when the story also tells it with its
+    days: a visit framing a day's talks ("dans le cadre de sa visite en France"), or the
+    headline above the dateline, dated by nothing but the publication month."""
     def people(e: Event) -> set[str]:
         return {a.name for a in e.actors if a.kind == "person" and a.name}
 
-    def told(month_only: Event) -> bool:
-        states, visitors = _key(month_only)[4], people(month_only)
-        return any(o is not month_only and o.cameo == month_only.cameo and _is_day(o.date)
-                   and o.date.startswith(month_only.date) and _key(o)[4] == states
-                   and (visitors & people(o) or not (visitors or people(o))) for o in events)
-    return [e for e in events if not (e.rule.split(";")[2:3] and e.rule.split(";")[2].endswith("-month")
-                                      and len(e.date or "") == 7 and told(e))]
+    def month_only(e: Event) -> bool:
+        rule = e.rule.split(";")[2:3]
+        return len(e.date or "") == 7 and bool(rule) and (rule[0].endswith("-month") or rule[0] == "date:published")
+
+    def told(e: Event) -> bool:
+        states, who = _key(e)[4], people(e)
+        return any(o is not e and (o.type, o.cameo) == (e.type, e.cameo) and _is_day(o.date)
+                   and o.date.startswith(e.date) and _key(o)[4] == states
+                   and (who & people(o) or not (who or people(o))) for o in events)
+
+    return [e for e in events if not (month_only(e) and told(e))]
 
 
 def _merge(events: list[Event]) -> list[Event]:

@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 
 from ..text import fold
 from .lexicon import Lexicon, Trigger
-from .syntax import SUBJECT_DEPS, case_of, clause_verb, is_reflexive, lemma, objects, obliques
+from .syntax import SUBJECT_DEPS, case_of, clause_verb, is_future, is_reflexive, lemma, objects, obliques
 
 VERB_POS = {"VERB", "ADJ"}   # past participles in passives are sometimes tagged ADJ
 NOUN_POS = {"NOUN", "PROPN"}
@@ -137,7 +137,6 @@ def _match_verb(tok: Token, entry: Trigger) -> Candidate | None:
 def _reports_a_statement(verb: Token) -> bool:
     """"Ils ont convenu que les relations se développent": agreeing on an assessment, not
     agreeing to do something (a future or conditional "que" clause still counts)."""
-    from .syntax import is_future
 
     kids = list(verb.children)
     if any(c.dep_ in ("xcomp", "obl", "obl:arg", "obj") for c in kids):
@@ -157,6 +156,10 @@ MONTHS = {"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout
           "octobre", "novembre", "decembre"}
 # compared with accents: "dès" (since) is not the partitive "des" of "a eu des rencontres"
 NOT_AN_EVENT_CASES = {"après", "avant", "depuis", "dès", "contre", "sans"}
+
+
+def _since(tok: Token) -> bool:
+    return any(c.dep_ == "case" and c.text.lower() in ("depuis", "dès") for c in tok.children)
 
 
 def _frame_case(tok: Token) -> bool:
@@ -201,8 +204,11 @@ def own_date(noun: Token) -> Token | None:
         nxt = []
         for t in frontier:
             for c in t.children:
-                if c.dep_ in NOT_OWN_DEPS or (c.dep_ == "acl" and c.pos_ in ("VERB", "AUX")
-                                               and lemma(c) not in DATING_CLAUSE_VERBS):
+                if c.dep_ in ("acl", "acl:relcl") and c.pos_ in ("VERB", "AUX"):
+                    # "la session qui s'est tenue en août" (not "le forum qui se tiendra …": planned)
+                    if lemma(c) not in DATING_CLAUSE_VERBS or (c.dep_ == "acl:relcl" and is_future(c)):
+                        continue
+                elif c.dep_ in NOT_OWN_DEPS:
                     continue
                 if _frame_case(c):   # "depuis sa prise de fonction en 2019"
                     continue
@@ -269,8 +275,10 @@ def _indefinite_plural(tok: Token) -> bool:
 def _match_noun(tok: Token, entry: Trigger) -> Candidate | None:
     if tok.pos_ not in NOUN_POS:
         return None
-    if _frame_case(tok):
-        return None  # "après la cérémonie d'accueil, ils se sont entretenus": a time frame
+    if _frame_case(tok) and not (entry.dated and _since(tok) and own_date(tok) is not None):
+        # "après la cérémonie d'accueil, ils se sont entretenus": a time frame; but "depuis la
+        # 16e session en mai 2018" still tells a past session of its own
+        return None
     held = is_held(tok)
     gov = governor_of(tok)
     if entry.governor:
