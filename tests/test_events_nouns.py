@@ -286,3 +286,31 @@ def test_a_forum_that_will_be_held_is_not_dated_by_its_clause(pipeline):
                         "participer au Forum économique mondial sur l'ASEAN qui se tiendra du 11 au 13 "
                         "septembre à Hanoï.", published="2018-08")
     assert not any(e["date"] and e["date"].startswith("2018-09") and e["type"] == "CONSULT" for e in ev)
+
+
+def test_presenting_credentials_is_received_by_the_host(pipeline):
+    ev = code(pipeline, "Lisbonne (VNA) - L'ambassadeur du Vietnam au Portugal, Dinh Toan Thang, a présenté "
+                        "le 20 octobre à Lisbonne ses lettres de créance au président portugais Marcelo Rebelo "
+                        "de Sousa.", published="2021-10")
+    cred = [e for e in ev if "consult.credentials" in e["rule"]]
+    assert [(e["date"], e["cameo"], [a["country"] for a in e["actors"]], [a["country"] for a in e["recipients"]])
+            for e in cred] == [("2021-10-20", "043", ["VNM"], ["PRT"])]
+
+
+def test_a_recent_call_is_dated_by_the_report_month(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - L'ambassadeur s'est félicité du récent appel téléphonique entre le "
+                        "secrétaire général Nguyen Phu Trong et le président français Emmanuel Macron.",
+              published="2023-11")
+    calls = [e for e in ev if e["cameo"] == "041"]
+    assert [(e["date"], "date:recent" in e["rule"]) for e in calls] == [("2023-11", True)]
+    assert {"VNM", "FRA"} <= {a["country"] for a in calls[0]["actors"]}
+
+
+def test_a_guest_on_a_visit_is_a_visit_of_that_month(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Le Premier ministre Pham Minh Chinh a reçu le 24 juin à Hanoï Men Sam An, "
+                        "vice-Première ministre cambodgienne, en visite officielle au Vietnam.", published="2022-06")
+    got = triples(ev)
+    assert ("CONSULT", "2022-06-24", frozenset({"KHM", "VNM"})) in got   # the reception
+    visit = [e for e in ev if e["cameo"] == "042"]
+    assert [(e["date"], [a["country"] for a in e["actors"]], [a["country"] for a in e["recipients"]])
+            for e in visit] == [("2022-06", ["KHM"], ["VNM"])]

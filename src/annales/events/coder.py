@@ -148,15 +148,18 @@ class EventCoder:
             at = cand.dated.idx
             gov = next((a for a in times if a.item.start <= at < a.item.end), None)
             date_rule = "date:own"
-        if gov is None:
-            gov = nearest_governing(times, cand, sent, self.event_nouns)
-            date_rule = "date:governing"
-        if gov is None:
-            gov = fronted(times, sent)
-            date_rule = "date:fronted"
-        if gov is None:
-            gov = nearby(times, cand, sent, self.event_nouns)
-            date_rule = "date:nearby"
+        if cand.recent:   # "le récent appel téléphonique": only "before the report" is known
+            date_rule = "date:recent"
+        else:
+            if gov is None:
+                gov = nearest_governing(times, cand, sent, self.event_nouns)
+                date_rule = "date:governing"
+            if gov is None:
+                gov = fronted(times, sent)
+                date_rule = "date:fronted"
+            if gov is None:
+                gov = nearby(times, cand, sent, self.event_nouns)
+                date_rule = "date:nearby"
         future = is_future(cand.verb) or is_future(cand.head)
         if gov is not None and (not gov.item.value or (not future and _after(gov.item.value, story.published))):
             gov = None  # a realised event is not dated after its own report ("vision 2030")
@@ -167,6 +170,8 @@ class EventCoder:
             if future:
                 date = _forward_if_future(date, story.published, gov.item)
                 date_end = date_end and _forward_if_future(date_end, story.published, gov.item)
+        elif cand.recent:
+            date, date_end, date_conf = _month(story.published), None, 0.5
         elif says_before(sent) and state.date:
             date, date_end, date_rule, date_conf = _month(state.date), None, "date:before-narrative", 0.6
         elif state.date:
@@ -176,8 +181,8 @@ class EventCoder:
         else:
             date, date_end, date_rule, date_conf = story.published, None, "date:published", 0.4
         # -- what --
-        if cand.dated is None and framing(cand) and _is_day(date) and entry.cameo == "042" \
-                and _names_its_visit(cand.noun) and not (gov and gov.root in cand.noun.subtree):
+        if cand.dated is None and _is_day(date) and entry.cameo == "042" and (cand.stay or (
+                framing(cand) and _names_its_visit(cand.noun) and not (gov and gov.root in cand.noun.subtree))):
             # "Dans le cadre de sa visite en France, X a eu le 6 juin une entrevue": the visit
             # framing the day's event began earlier; without a date of its own only its month
             # is known (a visit already told with its days absorbs it, see _merge)

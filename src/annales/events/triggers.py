@@ -31,6 +31,8 @@ class Candidate:
     dated: Token | None = None  # the date word of a noun phrase with its own date ("la visite … en mars 2018")
     background: bool = False    # a dated noun under a verb of its own ("a rappelé la visite …"): not the story's thread
     phrase: bool = False        # participants are read inside the noun phrase (dated or framed nouns)
+    recent: bool = False        # "le récent appel téléphonique": before the report, no date given
+    stay: bool = False          # "X, en visite au Vietnam, …": a visit going on, no date given
 
     @property
     def tokens(self) -> list[Token]:
@@ -267,6 +269,22 @@ def _light_verb_before(tok: Token, governors: frozenset[str] | list[str]) -> Tok
     return None
 
 
+def _on_a_visit(noun: Token) -> bool:
+    """"en visite (officielle) au Vietnam": "en" and no determiner."""
+    return lemma(noun) == "visite" and not any(c.dep_ == "det" for c in noun.children) \
+        and any(c.dep_ == "case" and fold(c.text) == "en" for c in noun.children)
+
+
+RECENT_WORDS = {"recent", "dernier"}
+
+
+def _recent(noun: Token) -> bool:
+    """"le récent entretien", "leur dernier entretien téléphonique" (singular, definite)."""
+    return "Plur" not in noun.morph.get("Number") and any(
+        c.dep_ == "amod" and fold(c.text).rstrip("es") in RECENT_WORDS for c in noun.children) \
+        and any(c.dep_ == "det" or fold(c.text) in ("du", "au") for c in noun.children)
+
+
 def _indefinite_plural(tok: Token) -> bool:
     return "Plur" in tok.morph.get("Number") and not any(c.dep_ == "det" for c in tok.children) \
         and any(c.dep_ == "case" and c.text.lower() == "des" for c in tok.children)
@@ -299,6 +317,16 @@ def _match_noun(tok: Token, entry: Trigger) -> Candidate | None:
                 # whatever the verb; its participants and date are inside the noun phrase
                 return Candidate(entry, head=tok, verb=tok, noun=tok, held=True, governed=False, dated=date,
                                  background=True, phrase=True)
+            if entry.dated and _on_a_visit(tok) and _needs_ok(tok, entry):
+                # "X, en visite officielle au Vietnam, a rencontré …": the visit is a fact of
+                # its own; only its month is known (see the coder)
+                return Candidate(entry, head=tok, verb=tok, noun=tok, held=True, governed=False,
+                                 background=True, phrase=True, stay=True)
+            if entry.dated and not held and _recent(tok) and _needs_ok(tok, entry):
+                # "s'est félicité du récent appel téléphonique entre X et Y": a call of its own,
+                # some time before the report
+                return Candidate(entry, head=tok, verb=tok, noun=tok, held=True, governed=False,
+                                 background=True, phrase=True, recent=True)
             return None
     if not _needs_ok(tok, entry):
         return None
@@ -334,7 +362,7 @@ def find_candidates(sent: Span, lexicon: Lexicon) -> list[Candidate]:
     # an event noun with its own date is an event of its own, even inside another's phrase;
     # so is a frame borrowing its clause's verb ("Dans le cadre de sa visite en France, X a eu
     # une entrevue …": the visit and the talks are two facts)
-    return [c for c in found if c.dated is not None or framing(c) or not _nested(c, found)]
+    return [c for c in found if c.dated is not None or c.stay or framing(c) or not _nested(c, found)]
 
 
 def framing(cand: Candidate) -> bool:
