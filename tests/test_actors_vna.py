@@ -154,3 +154,20 @@ def test_national_security_advisor_and_crown_prince(find):
     assert (a.actor_id, a.title) == ("jake_sullivan", "National Security Advisor")
     a = by_text(ms, "prince héritier")   # an office of Japan unless the text says otherwise
     assert (a.actor_id, a.title) == ("fumihito", "Crown Prince")
+
+
+# ------------------------------------------------------------------ 8. an unknown name met twice
+def test_an_epithet_between_a_body_and_its_demonym(find):
+    ms = find("La visite a eu lieu à l'invitation du général Vong Pisen, commandant en chef de l'Armée "
+              "royale cambodgienne.", "2019-10-30")
+    a = [m.actor for m in persons(ms) if m.actor.name == "Vong Pisen"]
+    assert [x.country for x in a] == ["KHM"]
+
+
+def test_an_unknown_name_keeps_the_state_it_was_first_given(find):
+    ms = find("La visite a eu lieu à l'invitation du général Vong Pisen, commandant en chef de l'Armée "
+              "royale cambodgienne. Le 31 octobre, le ministre s'est entretenu avec le général Vong Pisen.",
+              "2019-10-30")
+    a = [m.actor for m in persons(ms) if m.actor.name == "Vong Pisen"]
+    assert [x.country for x in a] == ["KHM", "KHM"]
+    assert "+earlier-mention" in a[1].rule

@@ -182,6 +182,7 @@ class ActorFinder(Scanner):
         mentions = [m for m, _ in out]
         for idx, u in groups:
             self._fill_group(mentions, idx, u, date)
+        _countries_from_earlier_mentions(mentions)
         return mentions
 
     @staticmethod
@@ -557,6 +558,22 @@ def _vietnamese_surnames() -> frozenset[str]:
     path = Path(__file__).resolve().parents[1] / "data" / "actors" / "vietnamese_surnames.txt"
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def _countries_from_earlier_mentions(mentions: list[Mention]) -> None:
+    """"le général Vong Pisen, commandant en chef de l'Armée royale cambodgienne" then "avec le
+    général Vong Pisen": an unknown name seen before with its state keeps that state."""
+    known: dict[str, Actor] = {}
+    for m in mentions:
+        a = m.actor
+        if a.kind != "person" or not a.name or a.actor_id:
+            continue
+        seen = known.get(a.name)
+        if a.country and (seen is None or a.confidence > seen.confidence):
+            known[a.name] = a
+        elif not a.country and seen is not None:
+            a.country, a.confidence = seen.country, min(seen.confidence, 0.6)
+            a.rule += "+earlier-mention"
 
 
 def looks_vietnamese(name: str) -> bool:

@@ -28,6 +28,9 @@ _BAD_NAME_WORDS = {"le", "la", "les", "l", "un", "une", "selon", "lors", "pour",
                    "sa", "ses", "leur", "de", "du", "des", "d"}
 _SING_DETS = {"le", "la", "l", "son", "sa", "leur", "au", "du", "ce", "cet", "cette",
               "notre", "votre", ","}
+# adjectives standing between a body and its demonym ("Armée royale cambodgienne")
+_BODY_EPITHETS = {"royal", "royale", "royales", "populaire", "populaires", "national", "nationale",
+                  "revolutionnaire", "revolutionnaires", "federal", "federale", "imperial", "imperiale"}
 _PRIO = {"person": 0, "body": 1, "office": 2, "country": 3, "group": 4, "rank": 5, "demonym": 6,
          "capital": 7}
 
@@ -132,6 +135,8 @@ class Scanner:
                         u.countries.append(dm[0]); j += dm[1]; continue
                     if toks[j].norm == "et" and u.countries and j + 1 < n and self._demonym_at(toks, j + 1):
                         j += 1; continue
+                    if toks[j].norm in _BODY_EPITHETS and j + 1 < n and self._demonym_at(toks, j + 1):
+                        j += 1; continue   # "l'Armée royale cambodgienne", "l'Armée populaire lao"
                     if toks[j].norm == "(" and j + 3 < n and toks[j + 1].text.isupper() and \
                             toks[j + 2].norm == ")" and self._demonym_at(toks, j + 3):
                         j += 3; continue   # "Assemblées nationales (AN) vietnamienne et lao"

@@ -254,7 +254,7 @@ class EventCoder:
 
 def _names_its_visit(noun: Token) -> bool:
     """"sa visite", "la visite au Laos de X": a visit of its own, not "la visite" told before."""
-    return any(c.dep_ == "nmod" or (c.dep_ == "det" and "Prs" in c.morph.get("PronType"))
+    return any(c.dep_ == "nmod" or (c.dep_ == "det" and "Yes" in c.morph.get("Poss"))
                for c in noun.children)
 
 
