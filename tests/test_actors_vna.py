@@ -171,3 +171,12 @@ def test_an_unknown_name_keeps_the_state_it_was_first_given(find):
     a = [m.actor for m in persons(ms) if m.actor.name == "Vong Pisen"]
     assert [x.country for x in a] == ["KHM", "KHM"]
     assert "+earlier-mention" in a[1].rule
+
+
+def test_a_bare_vietnamese_name_in_vna_copy_is_vietnamese(find):
+    ms = find("Au nom du Parti, le vice-président permanent de la Commission des relations extérieures du "
+              "Comité central du Parti, Nguyen Huy Tang, a remis une enveloppe.", "2021-04-23")
+    a = [m.actor for m in persons(ms) if m.actor.name == "Nguyen Huy Tang"]
+    assert a and a[0].country == "VNM" and a[0].confidence <= 0.4
+    ms = find("Le général Vong Pisen a reçu la délégation.", "2019-10-30")
+    assert [m.actor.country for m in persons(ms) if m.actor.name == "Vong Pisen"] == [None]

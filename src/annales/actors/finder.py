@@ -300,6 +300,9 @@ class ActorFinder(Scanner):
             country, conf, rule = default, 0.45, rule + "+default_country"
         elif country is None and odef is not None and default and home_name and odef.key != "ambassador":
             country, conf, rule = default, 0.4, rule + "+default_country"
+        elif country is None and odef is None and default == "VNM" and looks_vietnamese(nm) and len(nm.split()) >= 3:
+            # "Nguyen Huy Tang" with no title in reach, in Vietnamese wire copy: a Vietnamese
+            country, conf, rule = default, 0.4, rule + "+vietnamese-name+default_country"
         if odef is None:
             conf = 0.4
         if rank:

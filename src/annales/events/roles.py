@@ -254,6 +254,11 @@ def _clause_sides(cand: Candidate, sent: Span, spans: list[MentionSpan], earlier
     else:
         sides.actors = [m.actor for m in subj + agent]
         partners = [m.actor for m in obj]
+        dual = {x.country for a in sides.actors if a.kind == "group" and len(a.members) >= 2 for x in a.members}
+        if dual:
+            # "Les deux parties ont convenu de mettre en œuvre l'Accord entre le Vietnam et
+            # l'UEE": the two sides are the parties; the states the agreement names are its content
+            partners = [a for a in partners if a.country in dual]
         if scheme == "meeting":
             sides.partners = partner_groups(partners, sides.actors)
         sides.actors = sides.actors + partners
