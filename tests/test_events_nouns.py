@@ -314,3 +314,13 @@ def test_a_guest_on_a_visit_is_a_visit_of_that_month(pipeline):
     visit = [e for e in ev if e["cameo"] == "042"]
     assert [(e["date"], [a["country"] for a in e["actors"]], [a["country"] for a in e["recipients"]])
             for e in visit] == [("2022-06", ["KHM"], ["VNM"])]
+
+
+def test_a_joint_decision_is_an_agreement_but_one_sides_is_not(pipeline):
+    ev = code(pipeline, "Nha Trang (VNA) - Le vice-ministre Le Hoai Trung et le vice-ministre chinois Liu Zhenmin "
+                        "se sont rencontrés le 5 mars à Nha Trang. Les deux parties ont décidé d'encourager leurs "
+                        "entreprises à coopérer.", published="2017-03")
+    assert ("AGREE", "2017-03-05", frozenset({"VNM", "CHN"})) in triples(ev)
+    ev = code(pipeline, "Hanoï (VNA) - Le Vietnam a décidé le 12 mai de contribuer 500.000 dollars à l'UNICEF "
+                        "pour aider l'Ukraine.", published="2022-05")
+    assert [e for e in ev if e["type"] == "AGREE"] == []

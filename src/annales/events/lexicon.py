@@ -41,6 +41,7 @@ class Trigger:
     not_statement: bool = False
     dated: bool = False
     unless: frozenset[str] = frozenset()
+    joint: bool = False
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,7 @@ def _trigger(entry: dict, source: str) -> Trigger:
         not_statement=bool(entry.get("not_statement", False)),
         dated=bool(entry.get("dated", False)),
         unless=_words(entry.get("unless")),
+        joint=bool(entry.get("joint", False)),
     )
 
 

@@ -130,10 +130,18 @@ def _match_verb(tok: Token, entry: Trigger) -> Candidate | None:
         noun = noun or next((o for o in hits if case_of(o) == "pour"), None)
     if not _needs_ok(tok, entry, noun):
         return None
+    if entry.joint and not _plural_subject(tok):
+        return None   # "le Vietnam a décidé de contribuer …": one side's decision
     if entry.not_statement and (_reports_a_statement(tok) or (
             tok.dep_ == "acl" and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children))):
         return None   # "les contenus convenus par les deux parties": what was agreed before
     return Candidate(entry, head=tok, verb=tok, noun=noun)
+
+
+def _plural_subject(verb: Token) -> bool:
+    """"Les deux parties ont décidé", "Elles ont décidé", "X et Y ont décidé"."""
+    subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    return any("Plur" in s.morph.get("Number") or any(c.dep_ == "conj" for c in s.children) for s in subj)
 
 
 def _reports_a_statement(verb: Token) -> bool:
