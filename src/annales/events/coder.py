@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from ..actors.countries import default_countries_path, read_countries_tsv
 from ..model import Actor, Event, Mention, Place, Story, Timex
 from ..text import fold
 from .anchoring import fronted, nearby, nearest_governing, nearest_in_sentence, says_before, span_root
@@ -28,6 +29,7 @@ INTENT_HEADS = {"possibilite", "projet", "intention", "prevoir", "envisager", "v
                 "compter", "esperer", "promouvoir", "proposer", "decider", "engager", "pret",
                 "inviter", "invitation", "annoncer"}
 DATELINE_MARK = "(vna)"
+IGOS = frozenset(c.code for c in read_countries_tsv(default_countries_path()) if c.is_igo)
 DATE_VALUE = re.compile(r"^(\d{4}|XXXX)(-\d{2}(-\d{2})?)?$")
 
 
@@ -216,6 +218,12 @@ class EventCoder:
             if place.country not in own:
                 recipients = [Actor(name=_country_name(place), country=place.country, kind="country",
                                     rule=f"recipient:place-of-visit:{place.name}", confidence=0.8)]
+        nations = {a.country for a in sides.actors + recipients if a.country and a.country not in IGOS}
+        if len(nations) >= 2:
+            # "lors du sommet du G20, il a eu une rencontre avec X", "Anwar Ibrahim, en tant que
+            # président de l'ASEAN": between two states, an organisation names the frame
+            sides.actors = [a for a in sides.actors if a.country not in IGOS]
+            recipients = [a for a in recipients if a.country not in IGOS]
         if entry.roles == "directed" and not sides.partners:
             # "des doses accordées par la Pologne et la Corée au Vietnam": one gift from each
             sides.partners, sides.split = partner_groups(sides.actors, recipients), "actors"
