@@ -327,9 +327,10 @@ def test_a_joint_decision_is_an_agreement_but_one_sides_is_not(pipeline):
 
 
 def test_an_organisation_framing_a_bilateral_call_is_not_a_party(pipeline):
-    ev = code(pipeline, "Hanoï (VNA) - Le Premier ministre Pham Minh Chinh a eu le 6 avril un entretien "
-                        "téléphonique avec le Premier ministre malaisien Anwar Ibrahim, président de l'ASEAN "
-                        "en 2025.", published="2025-04")
+    ev = code(pipeline, "Hanoï (VNA) - Le Premier ministre Anwar Ibrahim a informé son homologue vietnamien "
+                        "Pham Minh Chinh des mesures prises par la Malaisie, en tant que président de l'ASEAN en "
+                        "2025, pour résoudre les questions soulevées lors de leur entretien téléphonique du 6 "
+                        "avril dernier.", published="2025-04")
     calls = [e for e in ev if e["cameo"] == "041"]
     assert [frozenset(a["country"] for a in e["actors"] + e["recipients"]) for e in calls] \
         == [frozenset({"VNM", "MYS"})]
