@@ -142,7 +142,7 @@ class Pipeline:
         if self.selective is not None:
             ranges = [sentences_to_parse(doc, self.trigger_filter, sr.mentions) for (sr, _), doc in zip(todo, docs)]
             self.selective.parse(docs, ranges, batch_size=SPACY_BATCH)
-        for (sr, _), doc in zip(todo, docs):
+        for (sr, home), doc in zip(todo, docs):
             if doc.user_data.get(PARSED_KEY, 1):   # 0: no sentence holds a trigger word
-                sr.events = self.coder.code(sr.story, doc, sr.timexes, sr.mentions)
+                sr.events = self.coder.code(sr.story, doc, sr.timexes, sr.mentions, home=home)
         yield from results

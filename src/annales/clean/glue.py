@@ -32,6 +32,7 @@ HALF_STRONG = 5.0
 ARTICLES = frozenset({"le", "la", "les"})
 ARTICLE_MAX = 3.0        # "le"/"la"/"les" + a very frequent word, run below this frequency
 ARTICLE_HALF = 4.5
+FUNCTION_HALF = 3.0      # "de" + "doses" (3.8): the content half after a glued function word
 PAIR_MAX = 3.5           # two function words glued ("dela") unless the run is this frequent
 
 _RUN = re.compile(r"[^\W\d_]+")
@@ -117,6 +118,8 @@ def split_word(run: str) -> int | None:
             ok = max(len(left), len(right)) >= 4 and (
                 lo >= (HALF_MIN_CAPITAL if capital else HALF_MIN) or (hi >= HALF_STRONG and lo >= HALF_MIN_WEAK
                                    and max(len(left), len(right)) >= 6))
+            # "dedoses": a short function word glued to a fairly common word
+            ok = ok or (not capital and left in L.function_words and len(right) >= 5 and zr >= FUNCTION_HALF)
         else:                                                      # "lemonde"
             ok = (not capital and left in ARTICLES and z < ARTICLE_MAX
                   and len(right) >= 4 and zr >= ARTICLE_HALF)

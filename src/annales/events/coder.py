@@ -19,7 +19,7 @@ from ..text import fold
 from .anchoring import fronted, nearby, nearest_governing, nearest_in_sentence, says_before, span_root
 from .lexicon import Lexicon, load_lexicon
 from .roles import MentionSpan, Sides, find_sides, partner_groups
-from .syntax import is_future, is_negated, lemma
+from .syntax import clause_verb, is_future, is_negated, lemma
 from .triggers import Candidate, find_candidates, framing
 
 # asking or agreeing that something be done: it has not happened yet
@@ -55,6 +55,7 @@ class _Narrative:
     place: Place | None = None
     first_day: str | None = None
     pair: list[Actor] | None = None   # participants of the last event between two states
+    home: str | None = None           # the wire's own state
 
 
 def _month(value: str | None) -> str | None:
@@ -120,14 +121,17 @@ class EventCoder:
         return False
 
     # -- main --------------------------------------------------------------------------
-    def code(self, story: Story, doc: Doc, timexes: list[Timex], mentions: list[Mention]) -> list[Event]:
+    def code(self, story: Story, doc: Doc, timexes: list[Timex], mentions: list[Mention],
+             home: str | None = None) -> list[Event]:
+        """The events of one story; `home` is the wire's own state (VNM for VNA copy), the
+        receiver of aid that names no receiver."""
         spans = self._mention_spans(doc, mentions)
         timexes = [t for t in resolve_weekdays(timexes) if not _since(doc.text, t)]
         times = [Anchored(span_root(doc, t.start, t.end), _as_event_date(t, story.published)) for t in timexes
                  if t.type == "DATE" and t.value and (DATE_VALUE.match(t.value) or t.value == "PRESENT_REF")
                  and not _is_period(t)]
         places = self._places(doc, spans)
-        story_state = _Narrative()
+        story_state = _Narrative(home=home)
         days = [(t.start, t.value) for t in timexes if _is_day(t.value)]
         events: list[Event] = []
         for sent in doc.sents:
@@ -155,6 +159,13 @@ class EventCoder:
         else:
             if gov is None:
                 gov = nearest_governing(times, cand, sent, self.event_nouns)
+                date_rule = "date:governing"
+            if gov is None and cand.verb.dep_ == "acl" and _is_gift(entry):
+                # "a pris livraison lundi de doses offertes par l'Allemagne": the gift is dated
+                # by the clause that delivers it
+                outer = clause_verb(cand.verb.head)
+                gov = nearest_governing(times, replace(cand, head=outer, verb=outer, noun=None), sent,
+                                        self.event_nouns)
                 date_rule = "date:governing"
             if gov is None:
                 gov = fronted(times, sent)
@@ -218,6 +229,18 @@ class EventCoder:
             if place.country not in own:
                 recipients = [Actor(name=_country_name(place), country=place.country, kind="country",
                                     rule=f"recipient:place-of-visit:{place.name}", confidence=0.8)]
+        if code.type == "AID" and recipients and not any(a.country for a in sides.actors) and state.pair:
+            # "Le 2e lot de 400.000 doses est arrivé le 2 juillet au Vietnam": the donor the
+            # story has been telling about
+            taking = {a.country for a in recipients}
+            sides.actors = [a for a in state.pair if a.country and a.country not in taking]
+            sides.rule += "+story-pair"
+        givers = {a.country for a in sides.actors if a.country}
+        if code.type == "AID" and not recipients and state.home and givers and state.home not in givers:
+            # "KOICA a fait don de 6,3 millions de seringues à l'Institut national d'hygiène":
+            # in the wire's own copy, an unnamed receiver is at home
+            recipients = [Actor(name=_home_name(state.home), country=state.home, kind="country",
+                                rule="recipient:home-country", confidence=0.5)]
         nations = {a.country for a in sides.actors + recipients if a.country and a.country not in IGOS}
         if len(nations) >= 2:
             # "lors du sommet du G20, il a eu une rencontre avec X", "Anwar Ibrahim, en tant que
@@ -258,6 +281,14 @@ class EventCoder:
             return [replace(base, event_id=f"{base.event_id}-{i}", **{sides.split: own + group})
                     for i, group in enumerate(sides.partners)]
         return [base]
+
+
+def _home_name(code: str) -> str:
+    return next((c.english for c in read_countries_tsv(default_countries_path()) if c.code == code), code)
+
+
+def _is_gift(entry) -> bool:
+    return entry.cameo.startswith("07")
 
 
 def _names_its_visit(noun: Token) -> bool:
