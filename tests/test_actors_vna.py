@@ -180,3 +180,12 @@ def test_a_bare_vietnamese_name_in_vna_copy_is_vietnamese(find):
     assert a and a[0].country == "VNM" and a[0].confidence <= 0.4
     ms = find("Le général Vong Pisen a reçu la délégation.", "2019-10-30")
     assert [m.actor.country for m in persons(ms) if m.actor.name == "Vong Pisen"] == [None]
+
+
+def test_korean_alone_is_south_korea_and_a_glued_demonym(find):
+    ms = find("Le gouvernement et le peuple coréens ont fait don de vaccins. La ministre néozélandaise des "
+              "Affaires étrangères, Nanaia Mahuta, et le dirigeant nord-coréen.", "2021-10-13")
+    got = {m.text: m.actor.country for m in ms}
+    assert got["coréens"] == "KOR"
+    assert any(c == "NZL" for t, c in got.items() if "Mahuta" in t)
+    assert any(c == "PRK" for t, c in got.items() if "nord-coréen" in t)

@@ -334,3 +334,10 @@ def test_an_organisation_framing_a_bilateral_call_is_not_a_party(pipeline):
     calls = [e for e in ev if e["cameo"] == "041"]
     assert [frozenset(a["country"] for a in e["actors"] + e["recipients"]) for e in calls] \
         == [frozenset({"VNM", "MYS"})]
+
+
+def test_a_weekday_before_the_dateline_filing_day(pipeline):
+    ev = code(pipeline, "Hanoi, 3 septembre (VNA) – Le Premier ministre indien Narendra Modi a entamé vendredi "
+                        "sa visite officielle au Vietnam.", published="2016-09")
+    visit = [e for e in ev if e["cameo"] == "042"]
+    assert [e["date"] for e in visit] == ["2016-09-02"]      # 3 September 2016 was a Saturday

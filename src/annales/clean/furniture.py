@@ -23,10 +23,13 @@ ANH = re.compile(r"\s*\bảnh\s*\d+", re.I)
 SIGNOFF_END = re.compile(r"\s*[-–—]\s*" + _AGENCY + r"\s*$")
 # sign-off glued to a following headline: "… Comité.-VNALe Vietnam et …"
 SIGNOFF_MID = re.compile(r"(?<=[.!?…»\"])\s*[-–—]\s*" + _AGENCY + r"(?=\s*[A-ZÀ-ÖØ-Þ«])")
-# "Hanoï (VNA) - ", "Ho Chi Minh-Ville (VNA) – "
+# "Hanoï (VNA) - ", "Ho Chi Minh-Ville (VNA) – ", "Hanoi, 3 septembre (VNA) – " (the filing
+# day stays in the text, in the place's own short sentence: "vendredi" is resolved against it)
+_MONTH_WORD = r"(?i:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)"
 DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:[ -][A-ZÀ-ÖØ-Þa-zà-ÿ][^\W\d_]*){0,4})"
-    r"\s*\(\s*" + _AGENCY + r"\s*\)\s*[-–—:,]?\s*")
+    r"(?P<when>,\s*\d{1,2}(?:er)?\s+" + _MONTH_WORD + r"(?:\s+\d{4})?)?"
+    r",?\s*\(\s*" + _AGENCY + r"\s*\)\s*[-–—:,]?\s*")
 FURNITURE = re.compile(
     r"^(?:sources?|voir plus|voir aussi|lire aussi|à lire aussi|a lire aussi|lire la suite"
     r"|partager|imprimer|[-–—]?\s*" + _AGENCY + r"|photos?\s*:\s*" + _AGENCY + r")\s*[.:]?$",
@@ -75,7 +78,7 @@ def dateline(line: str) -> tuple[int, int] | None:
     m = DATELINE.match(line)
     if not m or m.end() >= len(line):
         return None
-    return m.end("place"), m.end()
+    return (m.end("when") if m.group("when") else m.end("place")), m.end()
 
 
 # ">> Le Premier ministre reçoit …": a link to a related article, not part of this one

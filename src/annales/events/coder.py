@@ -339,7 +339,8 @@ WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "s
 
 def resolve_weekdays(timexes: list[Timex]) -> list[Timex]:
     """"vendredi" in an article dated only by month: the one day of the story's known days
-    (single days and ranges such as "du 12 au 14 mai") that falls on a Friday."""
+    (single days and ranges such as "du 12 au 14 mai") that falls on a Friday; with none, the
+    last Friday on or before the first day the story names (a dateline's filing day)."""
     import datetime as dt
 
     known: set[dt.date] = set()
@@ -350,6 +351,8 @@ def resolve_weekdays(timexes: list[Timex]) -> list[Timex]:
         if t.end_value and len(t.value or "") == 10 and len(t.end_value) == 10 and t.value[0].isdigit():
             a, b = dt.date.fromisoformat(t.value), dt.date.fromisoformat(t.end_value)
             known |= {a + dt.timedelta(days=i) for i in range(min((b - a).days, 31) + 1)}
+    days = [t for t in sorted(timexes, key=lambda t: t.start) if t.value and len(t.value) == 10 and t.value[0].isdigit()]
+    first = dt.date.fromisoformat(days[0].value) if days else None
     out = []
     for t in timexes:
         day = next((n for w, n in WEEKDAYS.items() if w in fold(t.text)), None)
@@ -357,6 +360,11 @@ def resolve_weekdays(timexes: list[Timex]) -> list[Timex]:
             hits = sorted(d for d in known if d.weekday() == day and d.isoformat()[:7] == t.value)
             if len(hits) == 1:
                 t = replace(t, value=hits[0].isoformat(), rule=t.rule + "+weekday-in-story", confidence=0.8)
+            elif not hits and first is not None and first.isoformat()[:7] == t.value:
+                # "Hanoi, 3 septembre (VNA) – Modi a entamé vendredi sa visite": the last
+                # Friday on or before the first day the story names (its filing day)
+                d = first - dt.timedelta(days=(first.weekday() - day) % 7)
+                t = replace(t, value=d.isoformat(), rule=t.rule + "+weekday-before-filing", confidence=0.6)
         out.append(t)
     return out
 
