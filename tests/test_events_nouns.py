@@ -341,3 +341,18 @@ def test_a_weekday_before_the_dateline_filing_day(pipeline):
                         "sa visite officielle au Vietnam.", published="2016-09")
     visit = [e for e in ev if e["cameo"] == "042"]
     assert [e["date"] for e in visit] == ["2016-09-02"]      # 3 September 2016 was a Saturday
+
+
+def test_a_past_visit_after_which_things_happened_is_an_event(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Le ministre a noté que la coopération s'était renforcée, en particulier "
+                        "après la visite officielle en France en novembre 2021 du Premier ministre Pham Minh Chinh.",
+              published="2022-04")
+    assert ("CONSULT", "2021-11", frozenset({"VNM", "FRA"})) in triples(ev)
+
+
+def test_a_call_dated_a_few_words_up(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Le vice-ministre Nguyen Chi Vinh et le secrétaire indien à la Défense Ajay "
+                        "Kumar ont coprésidé le 12 janvier le 13e dialogue. Les deux parties ont convenu de "
+                        "continuer à mener efficacement les résultats de la conversation téléphonique entre les "
+                        "deux ministres de la Défense le 27 novembre 2020.", published="2021-01")
+    assert ("CONSULT", "2020-11-27", frozenset({"VNM", "IND"})) in triples(ev)

@@ -104,8 +104,8 @@ def split_word(run: str) -> int | None:
         left, right = low[:i], low[i:]
         if left in L.blocked_left or right in L.blocked_right:
             continue
-        if capital and (len(left) < 4 or len(right) < 4):
-            continue
+        if capital and (len(left) < 4 or len(right) < 4) and not (left in ARTICLES and len(right) >= 4):
+            continue   # ("Lesdeux dirigeants": a capitalised article may be short)
         zl, zr = _half_ok(left, L), _half_ok(right, L)
         if zl is None or zr is None:
             continue
@@ -126,6 +126,23 @@ def split_word(run: str) -> int | None:
         if ok and zl + zr > best_score:
             best, best_score = i, zl + zr
     return best
+
+
+ELIDED = ("qu", "d", "l", "n", "s", "j", "c")   # the letters written before an apostrophe
+
+
+def split_elided(run: str) -> int | None:
+    """Where an elided word glued to the word before it starts ("etd'" -> "et d'",
+    "ampleurqu'" -> "ampleur qu'"), or None. The run must be unknown and its first part a
+    known word ("lorsqu'", "jusqu'" are words and stay)."""
+    low = run.lower()
+    if len(low) < 3 or not low.isalpha() or zipf(low) >= UNKNOWN_LOWER:
+        return None
+    for tail in ELIDED:
+        head = low[: -len(tail)]
+        if low.endswith(tail) and len(head) >= 2 and (head in lists().function_words or zipf(head) >= HALF_MIN):
+            return len(head)
+    return None
 
 
 CAMEL_FUNCTION = 5.5     # "...inquiètentLe" : a capitalised function word follows
@@ -181,6 +198,9 @@ def find_inserts(text: str, context: str = "") -> list[int]:
         for m in _RUN.finditer(c):
             run = m.group()
             if c[m.end():m.end() + 1] in ("'", "’"):
+                k = split_elided(run)     # "etd'approfondir", "ampleurqu'en"
+                if k is not None:
+                    cuts.add(base + m.start() + k)
                 continue                  # elided form: "lorsqu'", "jusqu'", "quelqu'"
 
             start = base + m.start()

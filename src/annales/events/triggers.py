@@ -169,7 +169,8 @@ NOT_AN_EVENT_CASES = {"après", "avant", "depuis", "dès", "contre", "sans"}
 
 
 def _since(tok: Token) -> bool:
-    return any(c.dep_ == "case" and c.text.lower() in ("depuis", "dès") for c in tok.children)
+    """"depuis/après/avant la visite …": a time frame, but one naming a past event."""
+    return any(c.dep_ == "case" and c.text.lower() in ("depuis", "dès", "après", "avant") for c in tok.children)
 
 
 def _frame_case(tok: Token) -> bool:
@@ -238,7 +239,12 @@ def own_date(noun: Token) -> Token | None:
                 if up.head.i == up.i or not (_date_token(up.head) or _is_date_word(up.head)):
                     break
                 up = up.head
-            ancestors = {noun.i, noun.head.i, noun.head.head.i}   # "les résultats de la visite … en mars"
+            # "les résultats de la visite … en mars", "continuer à mener les résultats de la
+            # conversation … le 27 novembre 2020": the parser hangs the date a few words up
+            ancestors, up_ = {noun.i}, noun
+            for _ in range(4):
+                up_ = up_.head
+                ancestors.add(up_.i)
             return t if up.head.i in ancestors or up.head.i == up.i else None
     return None
 
@@ -303,7 +309,8 @@ def _match_noun(tok: Token, entry: Trigger) -> Candidate | None:
         return None
     if _frame_case(tok) and not (entry.dated and _since(tok) and own_date(tok) is not None):
         # "après la cérémonie d'accueil, ils se sont entretenus": a time frame; but "depuis la
-        # 16e session en mai 2018" still tells a past session of its own
+        # 16e session en mai 2018", "après la visite en France en novembre 2021 de X" still
+        # tell a past event of their own
         return None
     held = is_held(tok)
     gov = governor_of(tok)
