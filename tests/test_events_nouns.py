@@ -356,3 +356,10 @@ def test_a_call_dated_a_few_words_up(pipeline):
                         "continuer à mener efficacement les résultats de la conversation téléphonique entre les "
                         "deux ministres de la Défense le 27 novembre 2020.", published="2021-01")
     assert ("CONSULT", "2020-11-27", frozenset({"VNM", "IND"})) in triples(ev)
+
+
+def test_aid_to_the_one_it_helps(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Le ministère vietnamien de la Défense a offert le 20 mai des fournitures "
+                        "médicales pour soutenir son homologue cambodgien dans la lutte contre le COVID-19.",
+              published="2021-05")
+    assert ("AID", "2021-05-20", frozenset({"VNM", "KHM"})) in triples(ev)

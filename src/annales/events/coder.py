@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -283,6 +284,7 @@ class EventCoder:
         return [base]
 
 
+@lru_cache(maxsize=None)
 def _home_name(code: str) -> str:
     return next((c.english for c in read_countries_tsv(default_countries_path()) if c.code == code), code)
 

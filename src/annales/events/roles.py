@@ -246,11 +246,16 @@ def _clause_sides(cand: Candidate, sent: Span, spans: list[MentionSpan], earlier
         # "a offert des vaccins au Laos et au Cambodge": one transfer to each state
         sides.partners = partner_groups(sides.recipients, sides.actors)
         sides.split = "recipients"
+        givers = {a.country for a in sides.actors}
         if not sides.recipients and verb.dep_ == "acl":
             # "une cérémonie de réception de cadeaux offerts par le Cambodge": the gift goes
             # to whoever the clause around it names as receiving it
-            givers = {a.country for a in sides.actors}
             sides.recipients = [a for a in _clause_subject(verb.head, spans, sides) if a.country not in givers]
+        if not sides.recipients:
+            # "a offert des fournitures médicales pour soutenir son homologue cambodgien"
+            helped = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and lemma(c) in HELP_VERBS]
+            region = _region([o for h in helped for o in objects(h)], set())
+            sides.recipients = [m.actor for m in _in(region, spans) if m.actor.country not in givers]
     else:
         sides.actors = [m.actor for m in subj + agent]
         partners = [m.actor for m in obj]
@@ -265,6 +270,7 @@ def _clause_sides(cand: Candidate, sent: Span, spans: list[MentionSpan], earlier
     return _finish(cand, sides, sent, spans, earlier, pair)
 
 
+HELP_VERBS = {"soutenir", "aider", "appuyer", "assister", "epauler"}
 DESCRIBED_DEPS = {"appos", "acl", "nmod", "amod", "obl", "obl:mod"}
 
 
