@@ -199,7 +199,7 @@ class EventCoder:
                 framing(cand) and _names_its_visit(cand.noun) and not (gov and gov.root in cand.noun.subtree))):
             # "Dans le cadre de sa visite en France, X a eu le 6 juin une entrevue": the visit
             # framing the day's event began earlier; without a date of its own only its month
-            # is known (a visit already told with its days absorbs it, see _merge)
+            # is known (a visit already told with its days absorbs it, see _without_told_again)
             date, date_end, date_rule = _month(date), None, date_rule + "-month"
         # a recalled event with its own past date happened, whatever verb frames it ("ont
         # convenu que depuis le deuxième dialogue, tenu en avril 2022, …")
@@ -222,35 +222,7 @@ class EventCoder:
                 place, place_rule = near.item, "place:nearest-in-sentence"
         if mode == "phone":
             place, place_rule = None, "place:none-for-phone"
-        recipients = list(sides.recipients)
-        own = {a.country for a in sides.actors}
-        foreign = [a for a in recipients if a.country and a.country not in own]
-        # "en Russie" is the host of a visit; aid goes where it is delivered
-        if (entry.place_is_recipient or code.type == "AID") and not foreign and place is not None and place.country:
-            if place.country not in own:
-                recipients = [Actor(name=_country_name(place), country=place.country, kind="country",
-                                    rule=f"recipient:place-of-visit:{place.name}", confidence=0.8)]
-        if code.type == "AID" and recipients and not any(a.country for a in sides.actors) and state.pair:
-            # "Le 2e lot de 400.000 doses est arrivé le 2 juillet au Vietnam": the donor the
-            # story has been telling about
-            taking = {a.country for a in recipients}
-            sides.actors = [a for a in state.pair if a.country and a.country not in taking]
-            sides.rule += "+story-pair"
-        givers = {a.country for a in sides.actors if a.country}
-        if code.type == "AID" and not recipients and state.home and givers and state.home not in givers:
-            # "KOICA a fait don de 6,3 millions de seringues à l'Institut national d'hygiène":
-            # in the wire's own copy, an unnamed receiver is at home
-            recipients = [Actor(name=_home_name(state.home), country=state.home, kind="country",
-                                rule="recipient:home-country", confidence=0.5)]
-        nations = {a.country for a in sides.actors + recipients if a.country and a.country not in IGOS}
-        if len(nations) >= 2:
-            # "lors du sommet du G20, il a eu une rencontre avec X", "Anwar Ibrahim, en tant que
-            # président de l'ASEAN": between two states, an organisation names the frame
-            sides.actors = [a for a in sides.actors if a.country not in IGOS]
-            recipients = [a for a in recipients if a.country not in IGOS]
-        if entry.roles == "directed" and not sides.partners:
-            # "des doses accordées par la Pologne et la Corée au Vietnam": one gift from each
-            sides.partners, sides.split = partner_groups(sides.actors, recipients), "actors"
+        recipients = _settle_sides(entry, code.type, sides, place, state)
         if len({a.country for a in sides.actors + recipients if a.country}) < 2:
             return []  # an interaction needs two identified states (or an IGO) to be coded
         # -- narrative state for the next events (an event recalled in a noun phrase with
@@ -282,6 +254,43 @@ class EventCoder:
             return [replace(base, event_id=f"{base.event_id}-{i}", **{sides.split: own + group})
                     for i, group in enumerate(sides.partners)]
         return [base]
+
+
+def _settle_sides(entry, event_type: str, sides: Sides, place: Place | None, state: _Narrative) -> list[Actor]:
+    """The recipients, once what the text leaves out is filled in from rules: the state of a
+    visit's place, the donor the story is about, the wire's home as an aid receiver; and the
+    sides cleaned of organisations framing a bilateral event, split per donor state."""
+    aid = event_type == "AID"
+    recipients = list(sides.recipients)
+    own = {a.country for a in sides.actors}
+    foreign = [a for a in recipients if a.country and a.country not in own]
+    # "en Russie" is the host of a visit; aid goes where it is delivered
+    if (entry.place_is_recipient or aid) and not foreign and place is not None and place.country:
+        if place.country not in own:
+            recipients = [Actor(name=_country_name(place), country=place.country, kind="country",
+                                rule=f"recipient:place-of-visit:{place.name}", confidence=0.8)]
+    if aid and recipients and not any(a.country for a in sides.actors) and state.pair:
+        # "Le 2e lot de 400.000 doses est arrivé le 2 juillet au Vietnam": the donor the
+        # story has been telling about
+        taking = {a.country for a in recipients}
+        sides.actors = [a for a in state.pair if a.country and a.country not in taking]
+        sides.rule += "+story-pair"
+    givers = {a.country for a in sides.actors if a.country}
+    if aid and not recipients and state.home and givers and state.home not in givers:
+        # "KOICA a fait don de 6,3 millions de seringues à l'Institut national d'hygiène":
+        # in the wire's own copy, an unnamed receiver is at home
+        recipients = [Actor(name=_home_name(state.home), country=state.home, kind="country",
+                            rule="recipient:home-country", confidence=0.5)]
+    nations = {a.country for a in sides.actors + recipients if a.country and a.country not in IGOS}
+    if len(nations) >= 2:
+        # "lors du sommet du G20, il a eu une rencontre avec X", "Anwar Ibrahim, en tant que
+        # président de l'ASEAN": between two states, an organisation names the frame
+        sides.actors = [a for a in sides.actors if a.country not in IGOS]
+        recipients = [a for a in recipients if a.country not in IGOS]
+    if entry.roles == "directed" and not sides.partners:
+        # "des doses accordées par la Pologne et la Corée au Vietnam": one gift from each
+        sides.partners, sides.split = partner_groups(sides.actors, recipients), "actors"
+    return recipients
 
 
 @lru_cache(maxsize=None)

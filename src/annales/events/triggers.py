@@ -168,7 +168,7 @@ MONTHS = {"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout
 NOT_AN_EVENT_CASES = {"après", "avant", "depuis", "dès", "contre", "sans"}
 
 
-def _since(tok: Token) -> bool:
+def _time_case(tok: Token) -> bool:
     """"depuis/après/avant la visite …": a time frame, but one naming a past event."""
     return any(c.dep_ == "case" and c.text.lower() in ("depuis", "dès", "après", "avant") for c in tok.children)
 
@@ -241,10 +241,10 @@ def own_date(noun: Token) -> Token | None:
                 up = up.head
             # "les résultats de la visite … en mars", "continuer à mener les résultats de la
             # conversation … le 27 novembre 2020": the parser hangs the date a few words up
-            ancestors, up_ = {noun.i}, noun
+            ancestors, cur = {noun.i}, noun
             for _ in range(4):
-                up_ = up_.head
-                ancestors.add(up_.i)
+                cur = cur.head
+                ancestors.add(cur.i)
             return t if up.head.i in ancestors or up.head.i == up.i else None
     return None
 
@@ -269,7 +269,7 @@ def _light_verb_before(tok: Token, governors: frozenset[str] | list[str]) -> Tok
     rencontres"): the parser often hangs the noun on a word of the date instead."""
     doc, start = tok.doc, tok.sent.start
     i = tok.i - 1
-    while i >= start and doc[i].pos_ in ("DET", "ADJ") or (i >= start and fold(doc[i].text) == "des"):
+    while i >= start and (doc[i].pos_ in ("DET", "ADJ") or fold(doc[i].text) == "des"):
         i -= 1   # the noun's own determiner and adjectives
     skipped = 0
     while i >= start and skipped <= 10:
@@ -295,7 +295,7 @@ RECENT_WORDS = {"recent", "dernier"}
 def _recent(noun: Token) -> bool:
     """"le récent entretien", "leur dernier entretien téléphonique" (singular, definite)."""
     return "Plur" not in noun.morph.get("Number") and any(
-        c.dep_ == "amod" and fold(c.text).rstrip("es") in RECENT_WORDS for c in noun.children) \
+        c.dep_ == "amod" and lemma(c) in RECENT_WORDS for c in noun.children) \
         and any(c.dep_ == "det" or fold(c.text) in ("du", "au") for c in noun.children)
 
 
@@ -307,7 +307,7 @@ def _indefinite_plural(tok: Token) -> bool:
 def _match_noun(tok: Token, entry: Trigger) -> Candidate | None:
     if tok.pos_ not in NOUN_POS:
         return None
-    if _frame_case(tok) and not (entry.dated and _since(tok) and own_date(tok) is not None):
+    if _frame_case(tok) and not (entry.dated and _time_case(tok) and own_date(tok) is not None):
         # "après la cérémonie d'accueil, ils se sont entretenus": a time frame; but "depuis la
         # 16e session en mai 2018", "après la visite en France en novembre 2021 de X" still
         # tell a past event of their own
