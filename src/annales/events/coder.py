@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -30,7 +29,9 @@ INTENT_HEADS = {"possibilite", "projet", "intention", "prevoir", "envisager", "v
                 "compter", "esperer", "promouvoir", "proposer", "decider", "engager", "pret",
                 "inviter", "invitation", "annoncer"}
 DATELINE_MARK = "(vna)"
-IGOS = frozenset(c.code for c in read_countries_tsv(default_countries_path()) if c.is_igo)
+_COUNTRIES = read_countries_tsv(default_countries_path())
+IGOS = frozenset(c.code for c in _COUNTRIES if c.is_igo)
+COUNTRY_NAMES = {c.code: c.english for c in _COUNTRIES}
 DATE_VALUE = re.compile(r"^(\d{4}|XXXX)(-\d{2}(-\d{2})?)?$")
 
 
@@ -279,7 +280,7 @@ def _settle_sides(entry, event_type: str, sides: Sides, place: Place | None, sta
     if aid and not recipients and state.home and givers and state.home not in givers:
         # "KOICA a fait don de 6,3 millions de seringues à l'Institut national d'hygiène":
         # in the wire's own copy, an unnamed receiver is at home
-        recipients = [Actor(name=_home_name(state.home), country=state.home, kind="country",
+        recipients = [Actor(name=COUNTRY_NAMES.get(state.home, state.home), country=state.home, kind="country",
                             rule="recipient:home-country", confidence=0.5)]
     nations = {a.country for a in sides.actors + recipients if a.country and a.country not in IGOS}
     if len(nations) >= 2:
@@ -291,11 +292,6 @@ def _settle_sides(entry, event_type: str, sides: Sides, place: Place | None, sta
         # "des doses accordées par la Pologne et la Corée au Vietnam": one gift from each
         sides.partners, sides.split = partner_groups(sides.actors, recipients), "actors"
     return recipients
-
-
-@lru_cache(maxsize=None)
-def _home_name(code: str) -> str:
-    return next((c.english for c in read_countries_tsv(default_countries_path()) if c.code == code), code)
 
 
 def _is_gift(entry) -> bool:
