@@ -363,3 +363,12 @@ def test_aid_to_the_one_it_helps(pipeline):
                         "médicales pour soutenir son homologue cambodgien dans la lutte contre le COVID-19.",
               published="2021-05")
     assert ("AID", "2021-05-20", frozenset({"VNM", "KHM"})) in triples(ev)
+
+
+def test_the_dateline_is_the_place_of_last_resort(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Le ministre Bui Thanh Son a reçu le 16 juin l'ambassadrice australienne "
+                        "Gillian Bird. Le même jour, il a eu un entretien téléphonique avec son homologue "
+                        "japonais.", published="2025-06")
+    got = {e["cameo"]: e for e in ev}
+    assert got["043"]["location"]["name"] == "Hanoi" and "place:dateline" in got["043"]["rule"]
+    assert got["041"]["location"] is None            # a call has no place

@@ -56,6 +56,7 @@ class _Narrative:
     date_end: str | None = None
     place: Place | None = None
     first_day: str | None = None
+    dateline: Place | None = None     # the filing place of "Hanoï (VNA) -", a last resort
     pair: list[Actor] | None = None   # participants of the last event between two states
     home: str | None = None           # the wire's own state
 
@@ -133,7 +134,7 @@ class EventCoder:
                  if t.type == "DATE" and t.value and (DATE_VALUE.match(t.value) or t.value == "PRESENT_REF")
                  and not _is_period(t)]
         places = self._places(doc, spans)
-        story_state = _Narrative(home=home)
+        story_state = _Narrative(home=home, dateline=_dateline_place(doc, places))
         days = [(t.start, t.value) for t in timexes if _is_day(t.value)]
         events: list[Event] = []
         for sent in doc.sents:
@@ -226,6 +227,11 @@ class EventCoder:
         recipients = _settle_sides(entry, code.type, sides, place, state)
         if len({a.country for a in sides.actors + recipients if a.country}) < 2:
             return []  # an interaction needs two identified states (or an IGO) to be coded
+        told_place = place
+        if place is None and mode != "phone" and state.dateline is not None:
+            # "Hanoï (VNA) - Le ministre a reçu l'ambassadeur …" and no place in the story's
+            # thread: where the wire filed it, the likeliest place (it decides no side)
+            place, place_rule = state.dateline, "place:dateline"
         # -- narrative state for the next events (an event recalled in a noun phrase with
         # its own date is background: the story's thread goes on where it was) --
         if not cand.background:
@@ -233,8 +239,8 @@ class EventCoder:
                 state.date, state.date_end = date, date_end
             elif state.date is None and date and not intended:
                 state.date = date
-            if place is not None and mode != "phone":
-                state.place = place
+            if told_place is not None and mode != "phone":
+                state.place = told_place
             state.pair = [a for a in sides.actors + recipients if a.country]
         base = Event(
             doc=story.doc, article_id=story.article_id, story_id=story.story_id,
@@ -248,13 +254,23 @@ class EventCoder:
             rule=f"{entry.id};{sides.rule};{date_rule};{place_rule}".rstrip(";"),
         )
         actor_conf = min([a.confidence for a in sides.actors + recipients] or [0.5])
-        base.confidence = round(0.9 * date_conf * actor_conf * (1.0 if place or mode == "phone" else 0.9), 3)
+        base.confidence = round(0.9 * date_conf * actor_conf * (1.0 if told_place or mode == "phone" else 0.9), 3)
         if sides.partners:
             side = recipients if sides.split == "recipients" else sides.actors
             own = [a for a in side if all(a not in g for g in sides.partners)]
             return [replace(base, event_id=f"{base.event_id}-{i}", **{sides.split: own + group})
                     for i, group in enumerate(sides.partners)]
         return [base]
+
+
+def _dateline_place(doc: Doc, places: list[Anchored]) -> Place | None:
+    """The place of the story's opening dateline ("Hanoï." or "Hanoi, 3 septembre." once the
+    cleaner has cut "(VNA) -"): a first sentence of a few words, no verb, one place."""
+    first = next(iter(doc.sents), None)
+    if first is None or len(first) > 8 or any(t.pos_ in ("VERB", "AUX") for t in first):
+        return None
+    inside = [a.item for a in places if first.start <= a.root.i < first.end]
+    return inside[0] if len(inside) == 1 else None
 
 
 def _settle_sides(entry, event_type: str, sides: Sides, place: Place | None, state: _Narrative) -> list[Actor]:
