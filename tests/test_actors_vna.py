@@ -189,3 +189,18 @@ def test_korean_alone_is_south_korea_and_a_glued_demonym(find):
     assert got["coréens"] == "KOR"
     assert any(c == "NZL" for t, c in got.items() if "Mahuta" in t)
     assert any(c == "PRK" for t, c in got.items() if "nord-coréen" in t)
+
+
+def test_an_office_of_an_unknown_foreign_body_takes_its_demonym(find):
+    ms = find("Le ministre To Lam et le directeur du Service fédéral de sécurité russe, le général Ivan "
+              "Petrovsky, se sont entretenus à Hanoï.", "2019-12-03")
+    a = by_text(ms, "directeur du Service fédéral de sécurité russe, le général Ivan Petrovsky")
+    assert (a.name, a.country) == ("Ivan Petrovsky", "RUS")
+
+
+def test_a_surname_alone_is_the_person_named_before(find):
+    ms = find("Le directeur de la Garde nationale russe, le général Ivan Petrovsky, a reçu le ministre To Lam. "
+              "Le ministre To Lam et le directeur Petrovsky ont signé un mémorandum.", "2019-12-03")
+    a = by_text(ms, "directeur Petrovsky")
+    assert (a.name, a.country) == ("Ivan Petrovsky", "RUS")
+    assert "short-of-earlier" in a.rule

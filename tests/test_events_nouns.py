@@ -372,3 +372,41 @@ def test_the_dateline_is_the_place_of_last_resort(pipeline):
     got = {e["cameo"]: e for e in ev}
     assert got["043"]["location"]["name"] == "Hanoi" and "place:dateline" in got["043"]["rule"]
     assert got["041"]["location"] is None            # a call has no place
+
+
+def test_a_date_hung_beside_the_visit_takes_the_phrases_after_it(pipeline):
+    ev = code(pipeline, "Paris (VNA) - Cette visite vise à développer les résultats de la visite officielle en "
+                        "février dernier en Italie du président de l'Assemblée nationale, Tran Thanh Man.")
+    visit = [e for e in ev if e["date"] == "2024-02"]
+    assert len(visit) == 1
+    assert [a["name"] for a in visit[0]["actors"]] == ["Tran Thanh Man"]
+    assert [a["country"] for a in visit[0]["recipients"]] == ["ITA"]
+
+
+def test_a_date_set_off_by_a_comma_dates_a_recalled_talk(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Les deux parties sont convenues de mettre en œuvre les résultats de "
+                        "l'entretien en ligne entre les deux Premiers ministres vietnamien et thaïlandais, le "
+                        "14 novembre 2023.", published="2024-03")
+    assert ("CONSULT", "2023-11-14", frozenset({"VNM", "THA"})) in triples(ev)
+
+
+def test_a_date_set_off_after_a_frame_is_not_the_frame_s_own(pipeline):
+    ev = code(pipeline, "Hambourg (VNA) - Le Premier ministre Nguyen Xuan Phuc a eu des rencontres avec le "
+                        "président chinois Xi Jinping, en marge du Sommet du G20, le 8 juillet.",
+              published="2017-07")
+    assert all("G20" not in {a["country"] for a in e["actors"] + e["recipients"]} for e in ev)
+    assert ("CONSULT", "2017-07-08", frozenset({"VNM", "CHN"})) in triples(ev)
+
+
+def test_a_date_hung_on_a_name_inside_the_phrase_dates_it(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Les deux parties ont évalué les progrès réalisés depuis la visite "
+                        "officielle au Vietnam du président chilien Gabriel Boric en octobre 2022.")
+    assert ("CONSULT", "2022-10", frozenset({"CHL", "VNM"})) in triples(ev)
+
+
+def test_a_stay_with_its_days_is_a_visit(pipeline):
+    ev = code(pipeline, "Durant son séjour du 3 au 6 mars en Hongrie, le président Vo Van Thuong s'est "
+                        "entretenu avec son homologue hongrois Tamas Sulyok.")
+    visit = [e for e in ev if e["cameo"] == "042"]
+    assert [(e["date"], e["date_end"]) for e in visit] == [("2024-03-03", "2024-03-06")]
+    assert [a["country"] for a in visit[0]["recipients"]] == ["HUN"]

@@ -26,8 +26,12 @@ from .model import Article, Event, Mention, Story, Timex
 
 log = logging.getLogger("annales")
 
-# Wire services whose home state an unqualified office ("le ministre de la Défense") refers to.
+# Wire services whose home state an unqualified office ("le ministre de la Défense") refers to:
+# the dateline's agency tag, or the house's own names in credits and sign-offs ("Photo :
+# VNA/CVN", "QDND/CVN": Le Courrier du Vietnam, the army's daily, the government portal).
 HOME_COUNTRY_BY_DATELINE = {"(VNA)": "VNM", "(TTXVN)": "VNM"}
+HOME_COUNTRY_BY_CREDIT = {"VNM": re.compile(r"(?:Photos?|Ảnh|Source)\s*:[^\n]{0,40}?\b(?:VNA|TTXVN|CVN|QDND|VGP)\b"
+                                            r"|^\s*(?:VNA|CVN|TTXVN)(?:/CVN)?\s*\|?\s*$", re.I | re.M)}
 
 PARSE_MODES = ("triggers", "all")
 # Docs per spaCy minibatch. The articles of one `process_many` batch are analysed together;
@@ -59,6 +63,9 @@ def home_country(article: Article) -> str | None:
     head, tail = article.raw[:2000], article.raw[-400:]
     for mark, country in HOME_COUNTRY_BY_DATELINE.items():
         if mark in head or re.search(r"-\s*" + re.escape(mark.strip("()")) + r"\b", tail):
+            return country
+    for country, credit in HOME_COUNTRY_BY_CREDIT.items():
+        if credit.search(article.raw):
             return country
     return None
 

@@ -73,7 +73,7 @@ class ActorFinder(Scanner):
 
     # ================================================================== assembly
     def _assemble(self, text, toks, units, date, default) -> list[Mention]:
-        live = [u for u in units if not u.used and u.kind != "capital"]
+        live = _offices_of_foreign_bodies(toks, [u for u in units if not u.used and u.kind != "capital"])
         hist: list[_Hist] = []
         out: list[tuple[Mention, str | None]] = []
         groups: list[tuple[int, Unit]] = []
@@ -556,6 +556,29 @@ class ActorFinder(Scanner):
                         confidence=0.7 if len(members) == n else 0.4)
 
 
+OF_WORDS = {"de", "du", "des", "d'", "d’"}
+
+
+def _offices_of_foreign_bodies(toks, live: list[Unit]) -> list[Unit]:
+    """"le directeur de la Garde nationale russe": a body the dictionary does not know, named
+    by its demonym; the office is that country's (and so is the name set beside it)."""
+    out: list[Unit] = []
+    skip = set()
+    for k, u in enumerate(live):
+        if k in skip:
+            continue
+        v = live[k + 1] if k + 1 < len(live) else None
+        if u.kind == "office" and not u.countries and v is not None and v.kind == "demonym":
+            gap = toks[u.j:v.i]
+            if 2 <= len(gap) <= 5 and gap[0].norm in OF_WORDS and all(t.text.isalpha() or t.norm in OF_WORDS
+                                                                       for t in gap):
+                u = Unit(u.i, v.j, u.kind, u.entries, [v.entries[0].ref], host=u.host, compose=u.compose,
+                         ner=u.ner)
+                skip.add(k + 1)
+        out.append(u)
+    return out
+
+
 @lru_cache(maxsize=1)
 def _vietnamese_surnames() -> frozenset[str]:
     path = Path(__file__).resolve().parents[1] / "data" / "actors" / "vietnamese_surnames.txt"
@@ -567,13 +590,21 @@ def _countries_from_earlier_mentions(mentions: list[Mention]) -> None:
     """"le général Vong Pisen, commandant en chef de l'Armée royale cambodgienne" then "avec le
     général Vong Pisen": an unknown name seen before with its state keeps that state."""
     known: dict[str, Actor] = {}
+    by_last: dict[str, set[str]] = {}
     for m in mentions:
         a = m.actor
         if a.kind != "person" or not a.name or a.actor_id:
             continue
         seen = known.get(a.name)
+        if seen is None and " " not in a.name and len(by_last.get(a.name, ())) == 1:
+            # "le directeur Zolotov" after "le général Victor Zolotov": the same person
+            full = known[next(iter(by_last[a.name]))]
+            if not a.country or a.country == full.country:
+                a.name, seen = full.name, full
+                a.rule += "+short-of-earlier"
         if a.country and (seen is None or a.confidence > seen.confidence):
             known[a.name] = a
+            by_last.setdefault(a.name.split()[-1], set()).add(a.name)
         elif not a.country and seen is not None:
             a.country, a.confidence = seen.country, min(seen.confidence, 0.6)
             a.rule += "+earlier-mention"

@@ -58,7 +58,7 @@ def nearest_governing(items, cand: Candidate, sent: Span, event_nouns: frozenset
         return None
     # "à Hanoï" beats a name inside a noun phrase, a city beats its country ("à Phnom Penh,
     # au Cambodge"), a day beats a bare year ("VINBAX 2022 s'est clôturé le 18 août")
-    gov.sort(key=lambda it: (_is_time(it.item) or not _locative(it.root), -_precision(it.item),
+    gov.sort(key=lambda it: (_is_time(it.item) or not locative(it.root), -_precision(it.item),
                              abs(it.root.i - cand.head.i)))
     return gov[0]
 
@@ -78,7 +78,8 @@ def _precision(item) -> int:
 LOCATIVE_CASES = {"a", "au", "aux", "en", "dans", "chez", "sur"}
 
 
-def _locative(tok: Token) -> bool:
+def locative(tok: Token) -> bool:
+    """"à Hanoï", "en Chine": a place said as where, not as whose."""
     return any(c.dep_ == "case" and fold(c.text) in LOCATIVE_CASES for c in tok.children)
 
 

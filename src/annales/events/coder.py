@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actors.countries import default_countries_path, read_countries_tsv
 from ..model import Actor, Event, Mention, Place, Story, Timex
 from ..text import fold
-from .anchoring import fronted, nearby, nearest_governing, nearest_in_sentence, says_before, span_root
+from .anchoring import fronted, locative, nearby, nearest_governing, nearest_in_sentence, says_before, span_root
 from .lexicon import Lexicon, load_lexicon
 from .roles import MentionSpan, Sides, find_sides, partner_groups
 from .syntax import clause_verb, is_future, is_negated, lemma
@@ -58,6 +58,8 @@ class _Narrative:
     first_day: str | None = None
     dateline: Place | None = None     # the filing place of "Hanoï (VNA) -", a last resort
     pair: list[Actor] | None = None   # participants of the last event between two states
+    donors: list[Actor] | None = None  # the givers of the last gift told
+    before_until: int = -1            # "Auparavant, …": its paragraph is told before the story's day
     home: str | None = None           # the wire's own state
 
 
@@ -163,9 +165,10 @@ class EventCoder:
             if gov is None:
                 gov = nearest_governing(times, cand, sent, self.event_nouns)
                 date_rule = "date:governing"
-            if gov is None and cand.verb.dep_ == "acl" and _is_gift(entry):
+            if gov is None and _dated_by_host(cand, entry):
                 # "a pris livraison lundi de doses offertes par l'Allemagne": the gift is dated
-                # by the clause that delivers it
+                # by the clause that delivers it; "a quitté Hanoï lundi 16 octobre, terminant
+                # sa visite": the participle by the clause it hangs on
                 outer = clause_verb(cand.verb.head)
                 gov = nearest_governing(times, replace(cand, head=outer, verb=outer, noun=None), sent,
                                         self.event_nouns)
@@ -188,8 +191,13 @@ class EventCoder:
                 date_end = date_end and _forward_if_future(date_end, story.published, gov.item)
         elif cand.recent:
             date, date_end, date_conf = _month(story.published), None, 0.5
-        elif says_before(sent) and state.date:
-            date, date_end, date_rule, date_conf = _month(state.date), None, "date:before-narrative", 0.6
+        elif (says_before(sent) or sent.start_char < state.before_until) and (state.date or state.first_day):
+            # "Auparavant, X avait rencontré Y" (and the rest of its paragraph): some time
+            # before the story's day, in its month
+            date, date_end, date_rule, date_conf = _month(state.date or state.first_day), None, \
+                "date:before-narrative", 0.6
+            if not cand.background and says_before(sent):
+                state.before_until = _paragraph_end(story.text, sent.end_char)
         elif state.date:
             date, date_end, date_rule, date_conf = state.date, None, "date:narrative", 0.7
         elif state.first_day:
@@ -198,7 +206,8 @@ class EventCoder:
             date, date_end, date_rule, date_conf = story.published, None, "date:published", 0.4
         # -- what --
         if cand.dated is None and _is_day(date) and entry.cameo == "042" and (cand.stay or (
-                framing(cand) and _names_its_visit(cand.noun) and not (gov and gov.root in cand.noun.subtree))):
+                framing(cand) and _names_its_visit(cand.noun) and not (gov and gov.root in cand.noun.subtree)
+                and not _ending(cand.noun))):
             # "Dans le cadre de sa visite en France, X a eu le 6 juin une entrevue": the visit
             # framing the day's event began earlier; without a date of its own only its month
             # is known (a visit already told with its days absorbs it, see _without_told_again)
@@ -224,7 +233,10 @@ class EventCoder:
                 place, place_rule = near.item, "place:nearest-in-sentence"
         if mode == "phone":
             place, place_rule = None, "place:none-for-phone"
-        recipients = _settle_sides(entry, code.type, sides, place, state)
+        went = _destination(places, cand)
+        if went is not None and place is not None and went.country != place.country:
+            place, place_rule = went, "place:destination"   # not where the traveller came back to
+        recipients = _settle_sides(entry, code.type, sides, went or place, state)
         if len({a.country for a in sides.actors + recipients if a.country}) < 2:
             return []  # an interaction needs two identified states (or an IGO) to be coded
         told_place = place
@@ -242,6 +254,8 @@ class EventCoder:
             if told_place is not None and mode != "phone":
                 state.place = told_place
             state.pair = [a for a in sides.actors + recipients if a.country]
+            if code.type == "AID" and not intended:
+                state.donors = [a for a in sides.actors if a.country]
         base = Event(
             doc=story.doc, article_id=story.article_id, story_id=story.story_id,
             type=code.type, mode=mode, context=sorted(set(filter(None, [code.context] + self._context(sent)))),
@@ -255,12 +269,31 @@ class EventCoder:
         )
         actor_conf = min([a.confidence for a in sides.actors + recipients] or [0.5])
         base.confidence = round(0.9 * date_conf * actor_conf * (1.0 if told_place or mode == "phone" else 0.9), 3)
+        out = [base]
         if sides.partners:
             side = recipients if sides.split == "recipients" else sides.actors
             own = [a for a in side if all(a not in g for g in sides.partners)]
-            return [replace(base, event_id=f"{base.event_id}-{i}", **{sides.split: own + group})
-                    for i, group in enumerate(sides.partners)]
-        return [base]
+            out = [replace(base, event_id=f"{base.event_id}-{i}", **{sides.split: own + group})
+                   for i, group in enumerate(sides.partners)]
+        if gov is not None and not future:
+            # "deux visites officielles au Vietnam en juin 2014 et en avril 2019": one each
+            out += [replace(e, event_id=f"{e.event_id}-d{k}", date=also.value, date_end=also.end_value,
+                            rule=e.rule.replace(date_rule, date_rule + "+conjoined", 1))
+                    for k, also in enumerate(_conjoined(gov, times, story.published)) for e in list(out)]
+        return out
+
+
+def _paragraph_end(text: str, at: int) -> int:
+    end = text.find("\n\n", at)
+    return len(text) if end < 0 else end
+
+
+def _conjoined(gov: Anchored, times: list[Anchored], published: str | None) -> list[Timex]:
+    """The dates coordinated with the one dating an event ("en juin 2014 et en avril 2019"),
+    each a further occurrence; not a range's end, nor a date after the report."""
+    return [a.item for a in times
+            if a.root is not None and a.root.dep_ == "conj" and a.root.head.i == gov.root.i
+            and a.item is not gov.item and a.item.value and not _after(a.item.value, published)]
 
 
 def _dateline_place(doc: Doc, places: list[Anchored]) -> Place | None:
@@ -290,7 +323,7 @@ def _settle_sides(entry, event_type: str, sides: Sides, place: Place | None, sta
         # "Le 2e lot de 400.000 doses est arrivé le 2 juillet au Vietnam": the donor the
         # story has been telling about
         taking = {a.country for a in recipients}
-        sides.actors = [a for a in state.pair if a.country and a.country not in taking]
+        sides.actors = [a for a in (state.donors or state.pair) if a.country and a.country not in taking]
         sides.rule += "+story-pair"
     givers = {a.country for a in sides.actors if a.country}
     if aid and not recipients and state.home and givers and state.home not in givers:
@@ -308,6 +341,36 @@ def _settle_sides(entry, event_type: str, sides: Sides, place: Place | None, sta
         # "des doses accordées par la Pologne et la Corée au Vietnam": one gift from each
         sides.partners, sides.split = partner_groups(sides.actors, recipients), "actors"
     return recipients
+
+
+END_WORDS = {"issue", "terme", "fin", "cloture", "conclusion"}
+
+
+def _ending(noun: Token) -> bool:
+    """"rentré le 12 juillet, à l'issue de sa visite en Chine": the clause's day is the
+    visit's last, a day it did take place on."""
+    return noun.dep_ == "nmod" and fold(noun.head.lemma_) in END_WORDS
+
+
+def _destination(places, cand) -> Place | None:
+    """"à l'issue de leur visite officielle en Chine", said of a return to Hanoï: the place
+    the visit noun names is where it went, whatever place its clause is in."""
+    if cand.noun is None or not (cand.entry.place_is_recipient or cand.entry.cameo == "042"):
+        return None
+    return next((it.item for it in places
+                 if it.root is not None and it.root.head == cand.noun and it.root.dep_ == "nmod"
+                 and locative(it.root)), None)
+
+
+def _dated_by_host(cand, entry) -> bool:
+    """A gift participle ("des doses offertes par …") or a present participle with no subject
+    of its own ("…, terminant sa visite") happens when the clause it hangs on does."""
+    verb = cand.verb
+    if verb.dep_ == "acl":
+        return _is_gift(entry)
+    return (verb.dep_ == "advcl" and "Part" in verb.morph.get("VerbForm")
+            and "Pres" in verb.morph.get("Tense")
+            and not any(c.dep_.startswith("nsubj") for c in verb.children))
 
 
 def _is_gift(entry) -> bool:

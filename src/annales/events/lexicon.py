@@ -42,6 +42,7 @@ class Trigger:
     dated: bool = False
     unless: frozenset[str] = frozenset()
     joint: bool = False
+    partnered: bool = False
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,7 @@ def _trigger(entry: dict, source: str) -> Trigger:
         dated=bool(entry.get("dated", False)),
         unless=_words(entry.get("unless")),
         joint=bool(entry.get("joint", False)),
+        partnered=bool(entry.get("partnered", False)),
     )
 
 

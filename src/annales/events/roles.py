@@ -252,8 +252,11 @@ def _clause_sides(cand: Candidate, sent: Span, spans: list[MentionSpan], earlier
             # to whoever the clause around it names as receiving it
             sides.recipients = [a for a in _clause_subject(verb.head, spans, sides) if a.country not in givers]
         if not sides.recipients:
-            # "a offert des fournitures médicales pour soutenir son homologue cambodgien"
+            # "a offert des fournitures médicales pour soutenir son homologue cambodgien",
+            # "continuerait de soutenir le Vietnam en fournissant du matériel"
             helped = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and lemma(c) in HELP_VERBS]
+            if verb.dep_ == "advcl" and lemma(verb.head) in HELP_VERBS:
+                helped.append(verb.head)
             region = _region([o for h in helped for o in objects(h)], set())
             sides.recipients = [m.actor for m in _in(region, spans) if m.actor.country not in givers]
     else:
@@ -289,6 +292,11 @@ def _dated_noun_sides(cand: Candidate, inside: list[MentionSpan], spans: list[Me
         while top.head.i != top.i and top.head.i not in (noun.i, noun.head.i) and top.head.i > noun.i:
             top = top.head
         region |= {t.i for t in top.subtree if t.i > noun.i}
+        if top.i > noun.i and top.head.i in (noun.i, noun.head.i):
+            # "les résultats de la visite en mars dernier en France du secrétaire général, X":
+            # a date hung beside the noun takes the phrases after it along
+            region |= {t.i for s in noun.head.children if s.i > noun.i and s.dep_ in ("nmod", "appos")
+                       for t in s.subtree}
     inside = _unique_spans(inside + [m for m in spans if m.tokens & region and m not in inside])
     described: list[MentionSpan] = []
     start = min(t.i for t in noun.subtree)
@@ -394,4 +402,11 @@ def _finish(cand: Candidate, sides: Sides, sent: Span, spans: list[MentionSpan],
         if others:
             sides.actors = _unique(sides.actors + _expand(others))
             sides.rule += "+sentence"
+    states = {a.country for a in sides.actors + sides.recipients if a.country}
+    if cand.entry.partnered and len(states) == 1 and pair:
+        # "Il a convenu de continuer à promouvoir les échanges": with the story's other side
+        partners = [a for a in pair if a.country and a.country not in states]
+        if partners:
+            sides.actors = _unique(sides.actors + partners)
+            sides.rule += "+story-pair"
     return sides

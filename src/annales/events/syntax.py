@@ -106,7 +106,24 @@ def is_future(verb: Token) -> bool:
             return True
         if t.pos_ in ("VERB", "AUX") and (not tense or tense == ["Pres"]) and FUTURE_ENDINGS.search(t.lower_):
             return True
-    return verb.dep_ == "xcomp" and lemma(verb.head) == "aller"
+    if verb.dep_ == "xcomp" and lemma(verb.head) == "aller":
+        return True
+    # "le Japon continuerait de soutenir le Vietnam en fournissant du matériel": an infinitive
+    # or a gerund has no tense of its own; the finite verb it hangs on gives it
+    form = verb.morph.get("VerbForm")
+    nonfinite = "Inf" in form or ("Part" in form and "Pres" in verb.morph.get("Tense"))
+    return nonfinite and verb.dep_ in ("xcomp", "advcl") and verb.head.i != verb.i and _depth_ok(verb) \
+        and is_future(verb.head)
+
+
+def _depth_ok(verb: Token, limit: int = 3) -> bool:
+    """At most `limit` non-finite verbs in a chain (no runaway recursion on odd parses)."""
+    cur = verb
+    for _ in range(limit):
+        if cur.dep_ not in ("xcomp", "advcl") or cur.head.i == cur.i:
+            return True
+        cur = cur.head
+    return False
 
 
 def clause_verb(tok: Token) -> Token:

@@ -13,7 +13,7 @@ VERB_POS = {"VERB", "ADJ"}   # past participles in passives are sometimes tagged
 NOUN_POS = {"NOUN", "PROPN"}
 # how an event noun may hang on its governor; "acl": "cérémonie de remise" read as a participle
 GOVERNED_DEPS = {"obj", "obl:arg", "obl", "obl:mod", "nmod", "nsubj:pass", "xcomp", "acl"}
-HOLDING_VERBS = {"tenir", "derouler", "ouvrir", "poursuivre", "clore", "cloturer"}
+HOLDING_VERBS = {"tenir", "derouler", "ouvrir", "poursuivre", "clore", "cloturer", "terminer", "achever", "commencer", "debuter"}
 
 
 @dataclass
@@ -69,14 +69,21 @@ def _needs_ok(tok: Token, entry: Trigger, extra: Token | None = None) -> bool:
 
 
 def is_held(noun: Token) -> bool:
-    """"X a eu lieu", "X s'est tenu(e)", "X s'est déroulé(e)": the noun is the event itself."""
+    """"X a eu lieu", "X s'est tenu(e)", "X a été ouvert(e)": the noun is the event itself."""
     if noun.dep_ not in SUBJECT_DEPS:
         return False
     verb = noun.head
     lv = lemma(verb)
     if lv == "avoir" and any(lemma(c) == "lieu" for c in verb.children):
         return True
-    return lv in HOLDING_VERBS and is_reflexive(verb)
+    if lv not in HOLDING_VERBS:
+        return False
+    # "s'est tenu(e)", "a été ouvert(e)", "a commencé" (intransitive, no object)
+    return is_reflexive(verb) or any(c.dep_ == "aux:pass" for c in verb.children) \
+        or (lv in INTRANSITIVE_HOLDING and not objects(verb))
+
+
+INTRANSITIVE_HOLDING = {"commencer", "debuter"}
 
 
 # _match_verb and _match_noun take an entry that `Lexicon.entries_for` chose for the word's
@@ -228,8 +235,11 @@ def own_date(noun: Token) -> Token | None:
                 nxt.append(c)
         frontier = nxt
     doc = noun.doc
-    for i in range(noun.i + 1, min(noun.i + 14, noun.sent.end)):
+    for i in range(noun.i + 1, min(noun.i + 18, noun.sent.end)):
         t = doc[i]
+        if t.text == "," and i + 3 < noun.sent.end and doc[i + 1].lower_ in ("le", "du") \
+                and doc[i + 2].like_num and _date_token(doc[i + 3]) and not _frames_a_clause(noun):
+            continue   # "les résultats de l'entretien entre les deux Premiers ministres, le 21 décembre 2020"
         if (t.pos_ in ("VERB", "AUX", "PUNCT", "SCONJ", "PRON") and not t.like_num) \
                 or t.text.lower() in NOT_AN_EVENT_CASES:   # "du 26 au 28": "26" may be tagged PRON
             return None
@@ -245,8 +255,19 @@ def own_date(noun: Token) -> Token | None:
             for _ in range(4):
                 cur = cur.head
                 ancestors.add(cur.i)
-            return t if up.head.i in ancestors or up.head.i == up.i else None
+            # or on a word of the phrase itself ("la visite au Vietnam du président russe
+            # Vladimir Poutine en novembre 2013": hung on "Vladimir")
+            inside = noun.i < up.head.i < t.i
+            return t if up.head.i in ancestors or up.head.i == up.i or inside else None
     return None
+
+
+FRAME_HEADS = {"marge", "cadre", "occasion", "cours", "issue"}
+
+
+def _frames_a_clause(noun: Token) -> bool:
+    """"en marge du Sommet du G20, le 8 juillet": a frame, whose set-off date is the clause's."""
+    return lemma(noun.head) in FRAME_HEADS or any(c.dep_ == "case" and c.lower_ == "lors" for c in noun.children)
 
 
 def governor_of(tok: Token) -> Token:

