@@ -204,3 +204,30 @@ def test_a_surname_alone_is_the_person_named_before(find):
     a = by_text(ms, "directeur Petrovsky")
     assert (a.name, a.country) == ("Ivan Petrovsky", "RUS")
     assert "short-of-earlier" in a.rule
+
+
+def test_coordinated_demonyms_after_a_body_make_two_bodies(find):
+    ms = find("Les Garde-côtes vietnamienne et chinoise ont commencé leur patrouille conjointe.", "2022-11-03")
+    a = by_text(ms, "Garde-côtes vietnamienne et chinoise")
+    assert a.kind == "group"
+    assert sorted(m.country for m in a.members) == ["CHN", "VNM"]
+
+
+def test_an_unknown_portfolio_between_the_office_and_the_name(find):
+    ms = find("Le ministre a reçu le vice-Premier ministre et ministre slovène des Finances, Klemen Boštjančič.",
+              "2024-03-05")
+    a = [m.actor for m in persons(ms) if m.actor.name == "Klemen Bostjancic"][0]
+    assert a.country == "SVN"
+
+
+def test_a_state_given_later_to_a_name_holds_for_its_first_mention(find):
+    ms = find("Batbayar Ganbold a terminé sa visite. Le ministre Bui Thanh Son et son homologue mongol "
+              "Batbayar Ganbold ont signé un mémorandum.", "2024-03-05")
+    first = persons(ms)[0].actor
+    assert (first.name, first.country) == ("Batbayar Ganbold", "MNG")
+
+
+def test_a_region_of_the_compass_is_no_country():
+    from annales.actors import lookup_country
+    assert lookup_country("Est") is None            # "l'Asie du Sud-Est", never Estonia
+    assert lookup_country("EST") == ("EST", "Estonia")

@@ -224,3 +224,10 @@ def test_related_article_links_are_dropped():
     text = " ".join(s.text for s in clean_article(article))
     assert "délégation russe" not in text
     assert "ambassadeur de Cuba" in text and "renforcer les échanges" in text
+
+
+def test_a_determiner_glued_to_de_is_split():
+    from annales.clean.glue import repair
+    assert repair("lors deleur entretien") == "lors de leur entretien"
+    assert repair("dans le cadre desa visite") == "dans le cadre de sa visite"
+    assert repair("parleur") == "parleur"      # a word of its own stays

@@ -113,3 +113,30 @@ def test_the_home_country_is_read_from_the_photo_credits():
     assert home_country(article("Le ministre a reçu l'ambassadeur.\nLe ministre (droite). Photo : VNA/CVN")) == "VNM"
     assert home_country(article("Le ministre a reçu l'ambassadeur.\nPhoto: QDND/CVN |")) == "VNM"
     assert home_country(article("Le ministre a reçu l'ambassadeur. Photo : AFP")) is None
+
+
+def test_a_visit_told_in_a_relative_clause_is_its_own_event(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Le ministre Bui Thanh Son a eu un entretien vendredi, 8 mars, à Hanoï avec "
+                        "le ministre slovaque des Affaires étrangères et de l'Europe, Juraj Blanar, qui effectue "
+                        "les 7 et 8 mars une visite officielle au Vietnam.")
+    visit = [e for e in ev if e["cameo"] == "042"]
+    assert len(visit) == 1
+    assert [(a["name"], a["country"]) for a in visit[0]["actors"]] == [("Juraj Blanar", "SVK")]
+    assert visit[0]["date"] == "2024-03-07"
+    assert ("CONSULT", "2024-03-08", frozenset({"VNM", "SVK"})) in triples(ev)
+
+
+def test_a_handover_at_a_cochaired_ceremony_is_a_gift_too(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Le 5 mars, le vice-ministre Hoang Xuan Chien et l'ambassadeur du Japon "
+                        "ont coprésidé une cérémonie de remise de 100.000 doses de vaccin, don du ministère "
+                        "japonais de la Défense au ministère vietnamien de la Défense.")
+    got = triples(ev)
+    assert ("AID", "2024-03-05", frozenset({"JPN", "VNM"})) in got
+    assert ("CONSULT", "2024-03-05", frozenset({"JPN", "VNM"})) in got
+
+
+def test_a_gift_with_no_giver_is_not_coded(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Le vaccin a été fourni à plus de 70 pays, dont les pays d'Asie du Sud-Est "
+                        "tels que le Cambodge, le Laos et la Thaïlande.")
+    assert [e for e in ev if e["type"] == "AID"] == []
+

@@ -63,7 +63,7 @@ def default_countries_path() -> Path:
 def _default_index() -> dict[tuple[str, ...], Country]:
     idx: dict[tuple[str, ...], Country] = {}
     for c in read_countries_tsv(default_countries_path()):
-        for name in [c.english, c.code, *c.french]:
+        for name in [c.english, *c.french]:
             k = key(name)
             for kk in (k, strip_article(k)):
                 idx.setdefault(kk, c)
@@ -75,6 +75,14 @@ def lookup_country(name: str) -> tuple[str, str] | None:
 
     Case, accents, hyphens and a leading article are ignored ("la Russie", "Viêt Nam").
     """
+    if name.isupper() and name in _codes():   # "EST", never the "Est" of "l'Asie du Sud-Est"
+        c = _codes()[name]
+        return c.code, c.english
     k = key(name)
     c = _default_index().get(k) or _default_index().get(strip_article(k))
     return (c.code, c.english) if c else None
+
+
+@lru_cache(maxsize=1)
+def _codes() -> dict[str, Country]:
+    return {c.code: c for c in read_countries_tsv(default_countries_path())}

@@ -238,6 +238,13 @@ class ActorFinder(Scanner):
             return True
         if allow_comma and gap in {(",",), (",", "le"), (",", "la"), ("le",), ("la",)}:
             return True
+        # "le ministre hongrois des Affaires étrangères et du Commerce extérieur, Peter Szijjártó",
+        # "le vice-Premier ministre et ministre singapourien des Finances, Heng Swee Keat": a
+        # portfolio the dictionary does not know, then the name
+        body = gap[1:] if gap[:1] == ("et",) else gap
+        if allow_comma and 3 <= len(body) <= 6 and body[0] in ("du", "de", "des", "d") \
+                and body[-1] == "," and all(t.isalpha() for t in body[1:-1]):
+            return True
         return False
 
     def _mention(self, text, toks, i, j, actor) -> Mention:
@@ -333,7 +340,7 @@ class ActorFinder(Scanner):
         odef = self._odef(u)
         countries = list(dict.fromkeys(u.countries))
         fixed = odef.country
-        if e.plural and len(countries) >= 2:
+        if len(countries) >= 2:   # "les ministères vietnamien et russe", "les Garde-côtes vietnamienne et chinoise"
             members = [self._resolve(odef, c, date, hist, "text")[0] for c in countries]
             return [(Actor(kind="group", members=members, title=odef.title, sector=odef.sector,
                            rule=f"office:{odef.key}+coordination", confidence=0.8), None)]
@@ -478,7 +485,7 @@ class ActorFinder(Scanner):
             c = b.country
             return Actor(name=b.name, country=c, sector=b.sector, actor_id=f"body:{b.name}",
                          kind="org", rule=f"body:{b.name}", confidence=0.9)
-        if e.plural and len(countries) >= 2:
+        if len(countries) >= 2:   # "les ministères vietnamien et russe", "les Garde-côtes vietnamienne et chinoise"
             members = [Actor(name=b.name, country=c, sector=b.sector, kind="org",
                              rule=f"body:{b.name}@{c}", confidence=0.8) for c in countries]
             return Actor(name=b.name, sector=b.sector, kind="group", members=members,
@@ -588,24 +595,30 @@ def _vietnamese_surnames() -> frozenset[str]:
 
 def _countries_from_earlier_mentions(mentions: list[Mention]) -> None:
     """"le général Vong Pisen, commandant en chef de l'Armée royale cambodgienne" then "avec le
-    général Vong Pisen": an unknown name seen before with its state keeps that state."""
+    général Vong Pisen": an unknown name given its state once in the story has it everywhere
+    ("Miyegombo Enkhbold" first, "son homologue mongol Miyegombo Enkhbold" later); a surname
+    alone ("le directeur Zolotov") is the one person of the story with that surname."""
     known: dict[str, Actor] = {}
+    for m in mentions:
+        a = m.actor
+        if a.kind == "person" and a.name and not a.actor_id and a.country and " " in a.name:
+            seen = known.get(a.name)
+            if seen is None or a.confidence > seen.confidence:
+                known[a.name] = a
     by_last: dict[str, set[str]] = {}
+    for name in known:
+        by_last.setdefault(name.split()[-1], set()).add(name)
     for m in mentions:
         a = m.actor
         if a.kind != "person" or not a.name or a.actor_id:
             continue
         seen = known.get(a.name)
         if seen is None and " " not in a.name and len(by_last.get(a.name, ())) == 1:
-            # "le directeur Zolotov" after "le général Victor Zolotov": the same person
             full = known[next(iter(by_last[a.name]))]
             if not a.country or a.country == full.country:
                 a.name, seen = full.name, full
                 a.rule += "+short-of-earlier"
-        if a.country and (seen is None or a.confidence > seen.confidence):
-            known[a.name] = a
-            by_last.setdefault(a.name.split()[-1], set()).add(a.name)
-        elif not a.country and seen is not None:
+        if not a.country and seen is not None:
             a.country, a.confidence = seen.country, min(seen.confidence, 0.6)
             a.rule += "+earlier-mention"
 

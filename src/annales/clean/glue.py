@@ -62,6 +62,7 @@ class _Lists:
     camel_prefixes: frozenset
     months: frozenset
     right_function_words: frozenset
+    determiners_after_de: frozenset
 
 
 @lru_cache(maxsize=1)
@@ -69,7 +70,8 @@ def lists() -> _Lists:
     text = resources.files("annales").joinpath("data/clean/glue.yaml").read_text("utf-8")
     d = yaml.safe_load(text)
     return _Lists(*(frozenset(str(w).lower() for w in d[k]) for k in (
-        "function_words", "blocked_left", "blocked_right", "keep", "camel_prefixes", "months", "right_function_words")))
+        "function_words", "blocked_left", "blocked_right", "keep", "camel_prefixes", "months", "right_function_words",
+        "determiners_after_de")))
 
 
 @lru_cache(maxsize=200_000)
@@ -109,7 +111,8 @@ def split_word(run: str) -> int | None:
         zl, zr = _half_ok(left, L), _half_ok(right, L)
         if zl is None or zr is None:
             continue
-        if right in L.function_words and right not in L.right_function_words:
+        if right in L.function_words and right not in L.right_function_words \
+                and not (left in ("de", "à") and right in L.determiners_after_de):
             continue
         if left in L.function_words and right in L.function_words:
             ok = not capital and z < PAIR_MAX and min(len(left), len(right)) >= 2

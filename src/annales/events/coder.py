@@ -239,6 +239,8 @@ class EventCoder:
         recipients = _settle_sides(entry, code.type, sides, went or place, state)
         if len({a.country for a in sides.actors + recipients if a.country}) < 2:
             return []  # an interaction needs two identified states (or an IGO) to be coded
+        if code.type == "AID" and not any(a.country for a in sides.actors):
+            return []  # a gift with no known giver ("le vaccin a été fourni à plus de 70 pays")
         told_place = place
         if place is None and mode != "phone" and state.dateline is not None:
             # "Hanoï (VNA) - Le ministre a reçu l'ambassadeur …" and no place in the story's
@@ -253,7 +255,10 @@ class EventCoder:
                 state.date = date
             if told_place is not None and mode != "phone":
                 state.place = told_place
-            state.pair = [a for a in sides.actors + recipients if a.country]
+            told = [a for a in sides.actors + recipients if a.country]
+            # "les deux parties" after "a reçu les ambassadeurs d'Égypte, d'Inde et du Chili"
+            # is none of them in particular
+            state.pair = told if len({a.country for a in told}) == 2 else None
             if code.type == "AID" and not intended:
                 state.donors = [a for a in sides.actors if a.country]
         base = Event(
@@ -319,7 +324,8 @@ def _settle_sides(entry, event_type: str, sides: Sides, place: Place | None, sta
         if place.country not in own:
             recipients = [Actor(name=_country_name(place), country=place.country, kind="country",
                                 rule=f"recipient:place-of-visit:{place.name}", confidence=0.8)]
-    if aid and recipients and not any(a.country for a in sides.actors) and state.pair:
+    if aid and recipients and not any(a.country for a in sides.actors) and state.pair \
+            and len({a.country for a in recipients}) <= 2:   # not "fourni à plus de 70 pays, dont …"
         # "Le 2e lot de 400.000 doses est arrivé le 2 juillet au Vietnam": the donor the
         # story has been telling about
         taking = {a.country for a in recipients}

@@ -246,6 +246,16 @@ def _clause_sides(cand: Candidate, sent: Span, spans: list[MentionSpan], earlier
         # "a offert des vaccins au Laos et au Cambodge": one transfer to each state
         sides.partners = partner_groups(sides.recipients, sides.actors)
         sides.split = "recipients"
+        if not doer:
+            # "une cérémonie de remise de masques offerts par le ministère vietnamien à la partie
+            # chinoise": the participle describing the goods names the giver
+            given_by = [g for o in objects(verb) + obliques(verb) for p in o.children
+                        if p.dep_ == "acl" and p.pos_ == "VERB" for g in agents(p)]
+            by = _in(_region(given_by, trigger_ids), spans)
+            if by:
+                sides.actors = [m.actor for m in by]
+                sides.recipients = [a for a in sides.recipients if a not in sides.actors]
+                sides.rule += ":given-by"
         givers = {a.country for a in sides.actors}
         if not sides.recipients and verb.dep_ == "acl":
             # "une cérémonie de réception de cadeaux offerts par le Cambodge": the gift goes

@@ -44,6 +44,8 @@ def subjects(verb: Token, max_climb: int = 4) -> tuple[list[Token], Token]:
         if subs:
             out = []
             for s in subs:
+                if cur.dep_ == "acl:relcl" and s.lower_ in ("qui", "lequel", "laquelle"):
+                    s = cur.head   # "Peter Szijjártó, qui effectue une visite": the antecedent
                 out.extend(with_conjuncts(s))
             return out, cur
         if cur.dep_ == "xcomp" and cur.head.i != cur.i and lemma(cur.head) in OBJECT_CONTROL:

@@ -275,10 +275,13 @@ def governor_of(tok: Token) -> Token:
     une conversation": "conversation" hangs under "26")."""
     head = tok.head
     for _ in range(3):
-        if head.i == head.head.i or not _is_date_word(head):
+        if head.i == head.head.i or not (_is_date_word(head) or lemma(head) in TRANSPARENT_NOUNS):
             break
-        head = head.head
+        head = head.head   # "ont tenu la première édition de leur Dialogue": "tenir" governs it
     return head
+
+
+TRANSPARENT_NOUNS = {"edition"}
 
 
 BETWEEN_VERB_AND_NOUN = {"matin", "soir", "apres-midi", "midi", "dernier", "prochain", "a", "au", "en", "le", "la", "l'"}
@@ -413,9 +416,11 @@ def _nested(cand: Candidate, all_cands: list[Candidate]) -> bool:
     others = {t.i for c in all_cands if c is not cand for t in c.tokens if c.governed or t.i != c.verb.i}
     cur = cand.head
     for _ in range(4):
-        if cur.dep_ == "conj" or cur.head.i == cur.i:
-            return False
+        if cur.dep_ in ("conj", "acl:relcl") or cur.head.i == cur.i:
+            return False   # a conjunct or "X, qui effectue une visite au Vietnam": a fact of its own
         cur = cur.head
+        if cand.entry.cameo.startswith("07") and lemma(cur) == "ceremonie":
+            return False   # "ont coprésidé une cérémonie de remise de doses": the gift is made there
         if cur.i in others:
             return True
     return False
