@@ -231,3 +231,9 @@ def test_a_region_of_the_compass_is_no_country():
     from annales.actors import lookup_country
     assert lookup_country("Est") is None            # "l'Asie du Sud-Est", never Estonia
     assert lookup_country("EST") == ("EST", "Estonia")
+
+
+def test_a_chair_of_a_two_word_body_named_by_its_demonym(find):
+    ms = find("Le président du Grand Khoural d'État mongol a terminé sa visite.", "2018-01-23")
+    a = [m.actor for m in persons(ms)][0]
+    assert a.country == "MNG"

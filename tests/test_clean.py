@@ -231,3 +231,9 @@ def test_a_determiner_glued_to_de_is_split():
     assert repair("lors deleur entretien") == "lors de leur entretien"
     assert repair("dans le cadre desa visite") == "dans le cadre de sa visite"
     assert repair("parleur") == "parleur"      # a word of its own stays
+
+
+def test_a_month_glued_to_its_year_is_split():
+    from annales.clean.glue import repair
+    assert repair("En janvier2022, le 17septembre2021") == "En janvier 2022, le 17 septembre 2021"
+    assert repair("COVID-19, les 2e et 3e") == "COVID-19, les 2e et 3e"

@@ -140,3 +140,38 @@ def test_a_gift_with_no_giver_is_not_coded(pipeline):
                         "tels que le Cambodge, le Laos et la Thaïlande.")
     assert [e for e in ev if e["type"] == "AID"] == []
 
+
+
+def test_a_delivery_taken_on_a_weekday_with_the_goods_after_the_date(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Le ministère de la Santé a pris livraison lundi 4 mars 1,2 million de doses "
+                        "de vaccin offertes par le gouvernement suédois.")
+    assert ("AID", "2024-03-04", frozenset({"SWE", "VNM"})) in triples(ev)
+
+
+def test_a_handover_to_a_foreign_government_with_no_giver_is_from_home(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Une cérémonie de remise d'équipements médicaux au gouvernement et au peuple "
+                        "laotiens a eu lieu le 6 mars à Hanoï.")
+    aid = [e for e in ev if e["type"] == "AID"]
+    assert len(aid) == 1
+    assert [a["country"] for a in aid[0]["actors"]] == ["VNM"]
+    assert "LAO" in {a["country"] for a in aid[0]["recipients"]}
+    assert aid[0]["date"] == "2024-03-06"
+
+
+def test_a_welcome_ceremony_chaired_by_the_host_welcomes_the_story_guest(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Le commandant des forces armées de Brunei, le général Haji Hamzah, est arrivé "
+                        "le 4 mars à Hanoï, entamant une visite officielle au Vietnam.\n\nLa cérémonie d'accueil a eu lieu dans la "
+                        "matinée du 5 mars à Hanoï, présidée par le général Nguyen Tan Cuong.")
+    assert ("CONSULT", "2024-03-05", frozenset({"BRN", "VNM"})) in triples(ev)
+
+
+def test_a_signing_welcomed_happened(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Le 7 mars, les Premiers ministres vietnamien et néozélandais se sont "
+                        "félicités de la signature d'un accord sur l'éducation.")
+    assert ("SUPPORT", "2024-03-07", frozenset({"VNM", "NZL"})) in triples(ev)
+
+
+def test_a_phone_conversation_typo(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Le président Vo Van Thuong a eu une conservation téléphonique le 2 mars avec "
+                        "le président kazakh Kassym-Jomart Tokaïev.")
+    assert [(e["type"], e["cameo"], e["date"]) for e in ev] == [("CONSULT", "041", "2024-03-02")]

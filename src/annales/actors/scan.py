@@ -354,7 +354,9 @@ class Scanner:
             if not t.text.isalpha() or t.norm in _BAD_NAME_WORDS:
                 break
             if t.is_cap:
-                if not after_particle or k in per_toks:
+                # "du Grand Khoural d'État mongol": a capitalised name of two words goes on
+                two_word_name = k == g + head and toks[g].is_cap and t.norm not in _BAD_NAME_WORDS
+                if not (after_particle or two_word_name) or k in per_toks:
                     break
             else:
                 p = pos[k] if pos else None

@@ -50,7 +50,7 @@ _PUNCT_SPACE = [
     re.compile(rf"(?<=[{_LOWER}0-9)\]»\"]);(?=[{_LOWER}{_UPPER}])"),
 ]
 _LETTER_DIGIT = re.compile(rf"(?<![^\W\d_])([{_LOWER}]+)(?=\d)")
-_DIGIT_LETTER = re.compile(rf"(?<=\d)([{_LOWER}]+)\b")
+_DIGIT_LETTER = re.compile(rf"(?<=\d)([{_LOWER}]+)(?![{_LOWER}])")
 
 
 @dataclass(frozen=True)
@@ -193,7 +193,8 @@ def find_inserts(text: str, context: str = "") -> list[int]:
             for m in rx.finditer(c):
                 cuts.add(base + m.end())
         for m in _LETTER_DIGIT.finditer(c):
-            if m.group(1) in L.function_words and len(m.group(1)) >= 2:
+            # "en2022" -> "en 2022", "janvier2022" -> "janvier 2022"
+            if (m.group(1) in L.function_words and len(m.group(1)) >= 2) or m.group(1) in L.months:
                 cuts.add(base + m.end())
         for m in _DIGIT_LETTER.finditer(c):
             if m.group(1) in L.months:

@@ -331,6 +331,12 @@ def _settle_sides(entry, event_type: str, sides: Sides, place: Place | None, sta
         taking = {a.country for a in recipients}
         sides.actors = [a for a in (state.donors or state.pair) if a.country and a.country not in taking]
         sides.rule += "+story-pair"
+    if aid and recipients and not any(a.country for a in sides.actors) and state.home \
+            and len({a.country for a in recipients}) <= 2 and all(a.country != state.home for a in recipients):
+        # "Une cérémonie de remise d'équipements médicaux au gouvernement et au peuple
+        # cambodgiens a eu lieu le 20 mai à Hanoï": in the wire's own copy, an unnamed giver is at home
+        sides.actors = [Actor(name=COUNTRY_NAMES.get(state.home, state.home), country=state.home, kind="country",
+                              rule="giver:home-country", confidence=0.5)]
     givers = {a.country for a in sides.actors if a.country}
     if aid and not recipients and state.home and givers and state.home not in givers:
         # "KOICA a fait don de 6,3 millions de seringues à l'Institut national d'hygiène":

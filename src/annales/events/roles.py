@@ -174,7 +174,10 @@ def _held_inside(cand: Candidate, spans: list[MentionSpan]) -> list[MentionSpan]
     trigger_ids = {t.i for t in cand.tokens}
     region = {t.i for t in cand.noun.subtree} - trigger_ids
     region |= _region([o for o in obliques(verb) if lemma(o) in CHAIR_NOUNS], trigger_ids)
-    return _in(region | _region(agents(verb), trigger_ids), spans)
+    # "La cérémonie d'accueil a eu lieu …, présidée par le général X": the participle's agent
+    chaired = [g for p in verb.subtree if p.dep_ in ("acl", "advcl") and lemma(p) in CHAIR_VERBS
+               for g in agents(p)]
+    return _in(region | _region(agents(verb) + chaired, trigger_ids), spans)
 
 
 def _states(sides: Sides) -> int:
@@ -241,8 +244,11 @@ def _clause_sides(cand: Candidate, sent: Span, spans: list[MentionSpan], earlier
         # "a reçu les nouveaux ambassadeurs du Cambodge, de la Suisse, …": one reception each
         sides.partners = partner_groups(sides.actors, sides.recipients)
     elif scheme == "directed":
-        sides.actors = [m.actor for m in doer]
-        sides.recipients = [m.actor for m in undergoer]
+        # "Une cérémonie de remise d'équipements au gouvernement cambodgien a eu lieu": in the
+        # subject phrase of a borrowed clause, "au" still names the receiver
+        dative = [m for m in doer if not cand.governed and _dative(m, verb.doc)]
+        sides.actors = [m.actor for m in doer if m not in dative]
+        sides.recipients = [m.actor for m in undergoer + dative]
         # "a offert des vaccins au Laos et au Cambodge": one transfer to each state
         sides.partners = partner_groups(sides.recipients, sides.actors)
         sides.split = "recipients"
@@ -283,6 +289,13 @@ def _clause_sides(cand: Candidate, sent: Span, spans: list[MentionSpan], earlier
     return _finish(cand, sides, sent, spans, earlier, pair)
 
 
+def _dative(m: MentionSpan, doc) -> bool:
+    """"au gouvernement", "au peuple cambodgiens" (a demonym takes its noun's preposition)."""
+    roots = [doc[i] for i in m.tokens if doc[i].head.i not in m.tokens]
+    return any(case_of(t.head if t.dep_ == "amod" else t) in ("a", "au", "aux") for t in roots)
+
+
+CHAIR_VERBS = {"presider", "copresider"}
 HELP_VERBS = {"soutenir", "aider", "appuyer", "assister", "epauler"}
 DESCRIBED_DEPS = {"appos", "acl", "nmod", "amod", "obl", "obl:mod"}
 

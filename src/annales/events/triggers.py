@@ -60,12 +60,12 @@ def _needs_ok(tok: Token, entry: Trigger, extra: Token | None = None) -> bool:
     if not entry.needs:
         return True
     depth = 3 if entry.deep_obj else 2   # "assisté à la cérémonie de clôture des Jeux"
-    near = _near(tok, depth) + (_near(extra) if extra is not None else [])
-    for t in near:
-        words = (lemma(t), fold(t.text))
-        if any(w.startswith(n) for w in words for n in entry.needs):
-            return True
-    return False
+    near = _near(tok, depth) + ([extra] + _near(extra) if extra is not None else [])
+    return _any_needed(near, entry)
+
+
+def _any_needed(tokens, entry: Trigger) -> bool:
+    return any(w.startswith(n) for t in tokens for w in (lemma(t), fold(t.text)) for n in entry.needs)
 
 
 def is_held(noun: Token) -> bool:
@@ -107,7 +107,8 @@ def _match_verb(tok: Token, entry: Trigger) -> Candidate | None:
     if lemma(tok) in entry.reflexive_for and not is_reflexive(tok):
         return None
     objs = objects(tok) + [c for c in tok.children if c.dep_ == "nsubj:pass"
-                           or (c.dep_ == "xcomp" and c.pos_ == "NOUN")]  # "rendre visite" parsed as xcomp
+                           # "rendre visite", "prendre livraison" parsed as xcomp or advmod
+                           or (c.dep_ in ("xcomp", "advmod") and c.pos_ == "NOUN")]
     # "un certain nombre de doses", "un lot de vaccins": the quantity's complement counts
     objs += [g for o in objs for g in o.children if g.dep_ == "nmod" and g.i > o.i]
     # "a remis le 1er avril une aide", "ont signé le 29 octobre le procès-verbal": the parser
@@ -135,8 +136,8 @@ def _match_verb(tok: Token, entry: Trigger) -> Candidate | None:
             return None
         # "a quitté Hanoï pour une visite en Chine": the place and date of the visit are its own
         noun = noun or next((o for o in hits if case_of(o) == "pour"), None)
-    if not _needs_ok(tok, entry, noun):
-        return None
+    if not _needs_ok(tok, entry, noun) and not (entry.needs and _any_needed(objs, entry)):
+        return None   # (the objects include those a date hid: "a pris livraison lundi 27 septembre 2,6 millions de doses")
     if entry.joint and not _plural_subject(tok):
         return None   # "le Vietnam a décidé de contribuer …": one side's decision
     if entry.not_statement and (_reports_a_statement(tok) or (
@@ -191,7 +192,7 @@ WEEKDAY_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "d
 def _is_date_word(tok: Token) -> bool:
     if fold(tok.text) in ("1er", "premier") and tok.i + 1 < len(tok.doc):
         return fold(tok.doc[tok.i + 1].text) in MONTHS    # "le 1er décembre"
-    return tok.pos_ == "NUM" or lemma(tok) in MONTHS or tok.like_num
+    return tok.pos_ == "NUM" or lemma(tok) in MONTHS or tok.like_num or fold(tok.text) in WEEKDAY_WORDS
 
 
 # clauses that may hang under an event noun and still date it ("le dialogue tenu en décembre")
@@ -367,7 +368,10 @@ def _match_noun(tok: Token, entry: Trigger) -> Candidate | None:
                 return Candidate(entry, head=tok, verb=tok, noun=tok, held=True, governed=False,
                                  background=True, phrase=True, recent=True)
             return None
-    if not _needs_ok(tok, entry):
+    # "une cérémonie de remise d'équipements médicaux": the parser may hang the goods on the
+    # word governing the noun, right after it
+    after = next((c for c in tok.head.children if c.i > tok.i and c.dep_ == "nmod" and c.i - tok.i <= 3), None)
+    if not _needs_ok(tok, entry, after):
         return None
     governed = gov.pos_ in ("VERB", "AUX", "ADJ")
     if not governed and _indefinite_plural(tok):
