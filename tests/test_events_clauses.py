@@ -175,3 +175,21 @@ def test_a_phone_conversation_typo(pipeline):
     ev = code(pipeline, "Hanoï (VNA) - Le président Vo Van Thuong a eu une conservation téléphonique le 2 mars avec "
                         "le président kazakh Kassym-Jomart Tokaïev.")
     assert [(e["type"], e["cameo"], e["date"]) for e in ev] == [("CONSULT", "041", "2024-03-02")]
+
+
+def test_calling_a_counterpart_is_a_phone_call_and_calling_on_parties_is_not(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) – Le Premier ministre néerlandais a appelé le 12 mars son homologue Pham Minh "
+                        "Chinh pour le féliciter.")
+    assert ("CONSULT", "2024-03-12", frozenset({"NLD", "VNM"})) in triples(ev)
+    assert ev[0]["cameo"] == "041"
+    ev = code(pipeline, "Hanoï (VNA) – Le président russe a appelé le 12 mars son homologue vietnamien à renforcer "
+                        "la coopération.")
+    assert [e for e in ev if e["cameo"] == "041"] == []
+
+
+def test_a_caption_cell_naming_the_dialogue_dates_the_story(pipeline):
+    ev = code(pipeline, "Le 4e Dialogue de défense Vietnam - Italie, le 5 mars à Rome. |\nPhoto : VNA |\n"
+                        "Les deux parties ont convenu de renforcer la coopération dans la formation.")
+    got = triples(ev)
+    assert ("CONSULT", "2024-03-05", frozenset({"VNM", "ITA"})) in got
+    assert ("AGREE", "2024-03-05", frozenset({"VNM", "ITA"})) in got

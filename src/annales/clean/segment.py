@@ -42,6 +42,13 @@ def classify(raw: str, start: int) -> list[Line]:
     for m in _LINE.finditer(raw, start):
         for a, b in F.split_glued(m.group()):
             s, e = _stripped(raw, m.start() + a, m.start() + b)
+            cell = e
+            while cell > s and raw[cell - 1] in " |":
+                cell -= 1
+            if cell < e and F.caption_cut(raw[s:cell]) is None:
+                # "Le 6e Dialogue …, le 4 juillet à Tokyo. |": a table cell's edge in the crawl
+                # (a caption cell ending in its credit stays as it was: its date is the story's)
+                e = cell
             if s >= e:
                 continue
             text = raw[s:e]

@@ -43,6 +43,7 @@ class Trigger:
     unless: frozenset[str] = frozenset()
     joint: bool = False
     partnered: bool = False
+    not_to: bool = False
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,7 @@ def _trigger(entry: dict, source: str) -> Trigger:
         unless=_words(entry.get("unless")),
         joint=bool(entry.get("joint", False)),
         partnered=bool(entry.get("partnered", False)),
+        not_to=bool(entry.get("not_to", False)),
     )
 
 

@@ -129,6 +129,12 @@ def _match_verb(tok: Token, entry: Trigger) -> Candidate | None:
         noun = hits[0]
     if entry.not_obj and any(lemma(o) in entry.not_obj for o in objs):
         return None
+    if entry.not_to and (
+            any(g.dep_ == "case" and g.lower_ in ("à", "a", "au", "aux")
+                for c in tok.children if c.dep_ in ("obl", "obl:arg") for g in c.children)
+            or any(t.pos_ == "VERB" and any(g.dep_ == "mark" and g.lower_ in ("à", "a") for g in t.children)
+                   for t in tok.subtree if t.i != tok.i)):
+        return None   # "a appelé les deux parties à la retenue", "… son homologue à renforcer": an appeal
     if entry.obl:
         obls = obliques(tok) + objs
         hits = [o for o in obls if lemma(o) in entry.obl or fold(o.text) in entry.obl]
@@ -241,6 +247,9 @@ def own_date(noun: Token) -> Token | None:
         if t.text == "," and i + 3 < noun.sent.end and doc[i + 1].lower_ in ("le", "du") \
                 and doc[i + 2].like_num and _date_token(doc[i + 3]) and not _frames_a_clause(noun):
             continue   # "les résultats de l'entretien entre les deux Premiers ministres, le 21 décembre 2020"
+        if t.text in ("-", "–") and i + 1 < noun.sent.end and doc[i - 1].pos_ == "PROPN" \
+                and doc[i + 1].pos_ == "PROPN":
+            continue   # "le 6e Dialogue des politiques de défense Vietnam - Japon, le 4 juillet"
         if (t.pos_ in ("VERB", "AUX", "PUNCT", "SCONJ", "PRON") and not t.like_num) \
                 or t.text.lower() in NOT_AN_EVENT_CASES:   # "du 26 au 28": "26" may be tagged PRON
             return None
