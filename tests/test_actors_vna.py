@@ -237,3 +237,18 @@ def test_a_chair_of_a_two_word_body_named_by_its_demonym(find):
     ms = find("Le président du Grand Khoural d'État mongol a terminé sa visite.", "2018-01-23")
     a = [m.actor for m in persons(ms)][0]
     assert a.country == "MNG"
+
+
+def test_an_acronym_in_brackets_abbreviates_the_name_before_it(find):
+    ms = find("Pham Minh Chinh a rencontré le premier secrétaire du Parti communiste de Cuba (PCC). "
+              "Le PCC a salué les relations.", "2025-07-06")
+    parties = [m.actor for m in ms if m.actor.kind == "org"]
+    assert [a.country for a in parties] == ["CUB", "CUB"]      # never the Chinese party
+    assert not [m for m in ms if m.text == "PCC" and ms.index(m) == 1 and m.actor.country == "CHN"]
+
+
+def test_an_office_inside_a_known_body_of_a_state(find):
+    ms = find("Le ministre a reçu le directeur de la Direction des opérations conjointes des Forces armées "
+              "royales thaïlandaises, le général Somchai Rattanakul.", "2018-07-19")
+    a = [m.actor for m in persons(ms) if m.actor.name == "Somchai Rattanakul"][0]
+    assert a.country == "THA"

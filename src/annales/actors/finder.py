@@ -24,7 +24,7 @@ from pathlib import Path
 from functools import lru_cache
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from annales.actors import dates
 from annales.actors.dictionary import GROUP_NOUNS, ActorDictionary, OfficeDef, Person
@@ -183,7 +183,7 @@ class ActorFinder(Scanner):
         for idx, u in groups:
             self._fill_group(mentions, idx, u, date)
         _countries_from_earlier_mentions(mentions)
-        return mentions
+        return _acronyms_of_their_names(text, mentions)
 
     @staticmethod
     def _coordinated_titles(toks, a: Unit, b: Unit) -> bool:
@@ -563,24 +563,48 @@ class ActorFinder(Scanner):
                         confidence=0.7 if len(members) == n else 0.4)
 
 
+def _acronyms_of_their_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"le Parti communiste de Cuba (PCC)": the acronym in brackets abbreviates the name
+    before it, whatever the dictionary says it stands for elsewhere (the Chinese party), and
+    means that name for the rest of the story."""
+    alias: dict[str, Actor] = {}
+    out: list[Mention] = []
+    for m in mentions:
+        if m.text.isupper() and out and text[out[-1].end:m.start].strip() == "(" \
+                and text[m.end:m.end + 1] == ")" and out[-1].actor.kind in ("org", "country"):
+            if m.actor.country != out[-1].actor.country:
+                alias[m.text] = out[-1].actor
+            continue   # the bracket repeats the name before it
+        if m.text in alias:
+            m = Mention(m.start, m.end, m.text, replace(alias[m.text], rule=alias[m.text].rule + "+acronym"))
+        out.append(m)
+    return out
+
+
 OF_WORDS = {"de", "du", "des", "d'", "d’"}
 
 
 def _offices_of_foreign_bodies(toks, live: list[Unit]) -> list[Unit]:
     """"le directeur de la Garde nationale russe": a body the dictionary does not know, named
-    by its demonym; the office is that country's (and so is the name set beside it)."""
+    by its demonym (or inside a known body of a state: "le directeur de la Direction des
+    opérations des Forces armées royales thaïlandaises"); the office is that country's, and so
+    is the name set beside it."""
     out: list[Unit] = []
     skip = set()
     for k, u in enumerate(live):
         if k in skip:
             continue
         v = live[k + 1] if k + 1 < len(live) else None
-        if u.kind == "office" and not u.countries and v is not None and v.kind == "demonym":
+        state = None
+        if v is not None and v.kind == "demonym":
+            state = v.entries[0].ref
+        elif v is not None and v.kind == "body" and v.countries:
+            state = v.countries[0]   # "… de la Direction des opérations des Forces armées royales thaïlandaises"
+        if u.kind == "office" and not u.countries and state:
             gap = toks[u.j:v.i]
-            if 2 <= len(gap) <= 5 and gap[0].norm in OF_WORDS and all(t.text.isalpha() or t.norm in OF_WORDS
+            if 2 <= len(gap) <= 10 and gap[0].norm in OF_WORDS and all(t.text.isalpha() or t.norm in OF_WORDS
                                                                        for t in gap):
-                u = Unit(u.i, v.j, u.kind, u.entries, [v.entries[0].ref], host=u.host, compose=u.compose,
-                         ner=u.ner)
+                u = Unit(u.i, v.j, u.kind, u.entries, [state], host=u.host, compose=u.compose, ner=u.ner)
                 skip.add(k + 1)
         out.append(u)
     return out
