@@ -193,3 +193,11 @@ def test_a_caption_cell_naming_the_dialogue_dates_the_story(pipeline):
     got = triples(ev)
     assert ("CONSULT", "2024-03-05", frozenset({"VNM", "ITA"})) in got
     assert ("AGREE", "2024-03-05", frozenset({"VNM", "ITA"})) in got
+
+
+def test_a_year_in_a_document_s_name_is_not_its_date(pipeline):
+    ev = code(pipeline, "Hô Chi Minh-Ville (VNA) - Le 18 janvier, le ministre To Lam et son homologue cambodgien "
+                        "Sar Kheng ont eu un entretien. Ils ont signé le plan de coopération 2024 entre les deux "
+                        "ministères.", published="2024-01")
+    signing = [e for e in ev if e["cameo"] == "057"]
+    assert [e["date"] for e in signing] == ["2024-01-18"]

@@ -20,7 +20,7 @@ from .anchoring import fronted, locative, nearby, nearest_governing, nearest_in_
 from .lexicon import Lexicon, load_lexicon
 from .roles import MentionSpan, Sides, find_sides, partner_groups
 from .syntax import clause_verb, is_future, is_negated, lemma
-from .triggers import Candidate, find_candidates, framing
+from .triggers import MONTHS, Candidate, find_candidates, framing
 
 # asking or agreeing that something be done: it has not happened yet
 REQUEST_HEADS = {"demander", "appeler", "exhorter", "suggerer", "recommander", "volonte", "convenir"}
@@ -135,6 +135,7 @@ class EventCoder:
         times = [Anchored(span_root(doc, t.start, t.end), _as_event_date(t, story.published)) for t in timexes
                  if t.type == "DATE" and t.value and (DATE_VALUE.match(t.value) or t.value == "PRESENT_REF")
                  and not _is_period(t)]
+        times = [a for a in times if not _names_year(a.root)]
         places = self._places(doc, spans)
         story_state = _Narrative(home=home, dateline=_dateline_place(doc, places))
         days = [(t.start, t.value) for t in timexes if _is_day(t.value)]
@@ -286,6 +287,15 @@ class EventCoder:
                             rule=e.rule.replace(date_rule, date_rule + "+conjoined", 1))
                     for k, also in enumerate(_conjoined(gov, times, story.published)) for e in list(out)]
         return out
+
+
+def _names_year(root: Token | None) -> bool:
+    """"le plan de coopération 2020", "le Forum Armée-2019": a bare year hung on a noun
+    is part of a name, not a date."""
+    return root is not None and root.text.isdigit() and len(root.text) == 4 \
+        and root.head.i != root.i and root.head.pos_ in ("NOUN", "PROPN") \
+        and not any(c.dep_ == "case" for c in root.children) and fold(root.head.text) not in MONTHS \
+        and not (root.i > 0 and root.doc[root.i - 1].text == "(")   # "François Mitterrand (1993)": a date
 
 
 def _paragraph_end(text: str, at: int) -> int:
