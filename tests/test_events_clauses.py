@@ -201,3 +201,20 @@ def test_a_year_in_a_document_s_name_is_not_its_date(pipeline):
                         "ministères.", published="2024-01")
     signing = [e for e in ev if e["cameo"] == "057"]
     assert [e["date"] for e in signing] == ["2024-01-18"]
+
+
+
+def test_a_date_set_off_by_commas_before_the_verb_scopes_over_the_clause():
+    from annales.events.anchoring import fronted
+    from annales.events.coder import Anchored
+    from annales.model import Timex
+    from annales.nlp import load_nlp
+
+    doc = load_nlp()("En matière de coopération dans la formation du personnel et la logistique, en 2022, "
+                     "le ministère a offert des véhicules au Laos.")
+    sent = next(iter(doc.sents))
+    year = next(t for t in doc if t.text == "2022")
+    it = Anchored(year, Timex(start=year.idx, end=year.idx + 4, text="2022", value="2022", type="DATE"))
+    assert fronted([it], sent) is it            # the first comma is too far for the opening rule
+    late = next(t for t in doc if t.text == "Laos")
+    assert fronted([Anchored(late, it.item)], sent) is None   # after the verb: not fronted

@@ -94,9 +94,24 @@ def fronted(items, sent: Span):
     scopes over the whole sentence, whatever the parser made of it."""
     comma = next((t.i for t in sent if t.text == ","), None)
     if comma is None or comma - sent.start > 8:
-        return None
+        return _set_off_before_root(items, sent)
     for it in items:
         if it.root is not None and sent.start <= it.root.i < comma:
+            return it
+    return _set_off_before_root(items, sent)
+
+
+def _set_off_before_root(items, sent: Span):
+    """"En matière de formation, en 2021, le ministère avait offert …": a time expression
+    between commas before the main verb scopes over the clause."""
+    doc = sent.doc
+    for it in items:
+        r = it.root
+        if r is None or not (sent.start < r.i < sent.root.i) or not hasattr(it.item, "value"):
+            continue
+        left = min(t.i for t in r.subtree)
+        right = max(t.i for t in r.subtree)
+        if doc[left - 1].text == "," and right + 1 < sent.end and doc[right + 1].text == ",":
             return it
     return None
 
