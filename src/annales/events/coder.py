@@ -323,8 +323,9 @@ def _dateline_place(doc: Doc, places: list[Anchored]) -> Place | None:
 
 def _settle_sides(entry, event_type: str, sides: Sides, place: Place | None, state: _Narrative) -> list[Actor]:
     """The recipients, once what the text leaves out is filled in from rules: the state of a
-    visit's place, the donor the story is about, the wire's home as an aid receiver; and the
-    sides cleaned of organisations framing a bilateral event, split per donor state."""
+    visit's place, the donor the story is about, the wire's home as an unnamed giver or
+    receiver of aid; and the sides cleaned of organisations framing a bilateral event, split
+    per donor state."""
     aid = event_type == "AID"
     recipients = list(sides.recipients)
     own = {a.country for a in sides.actors}
