@@ -340,7 +340,7 @@ class ActorFinder(Scanner):
         odef = self._odef(u)
         countries = list(dict.fromkeys(u.countries))
         fixed = odef.country
-        if len(countries) >= 2:   # "les ministères vietnamien et russe", "les Garde-côtes vietnamienne et chinoise"
+        if e.plural and len(countries) >= 2:
             members = [self._resolve(odef, c, date, hist, "text")[0] for c in countries]
             return [(Actor(kind="group", members=members, title=odef.title, sector=odef.sector,
                            rule=f"office:{odef.key}+coordination", confidence=0.8), None)]

@@ -111,7 +111,7 @@ def _set_off_before_root(items, sent: Span):
             continue
         left = min(t.i for t in r.subtree)
         right = max(t.i for t in r.subtree)
-        if doc[left - 1].text == "," and right + 1 < sent.end and doc[right + 1].text == ",":
+        if left > sent.start and doc[left - 1].text == "," and right + 1 < sent.end and doc[right + 1].text == ",":
             return it
     return None
 

@@ -99,7 +99,7 @@ def is_negated(verb: Token) -> bool:
 FUTURE_ENDINGS = re.compile(r"(?:[ei]ras?|[ei]rai|r(?:ons|ez|ont))$")
 
 
-def is_future(verb: Token) -> bool:
+def is_future(verb: Token, _hops: int = 0) -> bool:
     """Future or conditional verb, or a future built with "aller" + infinitive. The tagger
     calls some futures present ("signeront"), so a present-tagged verb's ending is checked."""
     for t in [verb, *[c for c in verb.children if c.dep_.startswith("aux")]]:
@@ -114,18 +114,8 @@ def is_future(verb: Token) -> bool:
     # or a gerund has no tense of its own; the finite verb it hangs on gives it
     form = verb.morph.get("VerbForm")
     nonfinite = "Inf" in form or ("Part" in form and "Pres" in verb.morph.get("Tense"))
-    return nonfinite and verb.dep_ in ("xcomp", "advcl") and verb.head.i != verb.i and _depth_ok(verb) \
-        and is_future(verb.head)
-
-
-def _depth_ok(verb: Token, limit: int = 3) -> bool:
-    """At most `limit` non-finite verbs in a chain (no runaway recursion on odd parses)."""
-    cur = verb
-    for _ in range(limit):
-        if cur.dep_ not in ("xcomp", "advcl") or cur.head.i == cur.i:
-            return True
-        cur = cur.head
-    return False
+    return nonfinite and verb.dep_ in ("xcomp", "advcl") and verb.head.i != verb.i and _hops < 3 \
+        and is_future(verb.head, _hops + 1)
 
 
 def clause_verb(tok: Token) -> Token:
