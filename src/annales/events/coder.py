@@ -390,14 +390,10 @@ def _dated_by_host(cand, entry) -> bool:
     of its own ("…, terminant sa visite") happens when the clause it hangs on does."""
     verb = cand.verb
     if verb.dep_ == "acl":
-        return _is_gift(entry)
+        return entry.is_gift
     return (verb.dep_ == "advcl" and "Part" in verb.morph.get("VerbForm")
             and "Pres" in verb.morph.get("Tense")
             and not any(c.dep_.startswith("nsubj") for c in verb.children))
-
-
-def _is_gift(entry) -> bool:
-    return entry.cameo.startswith("07")
 
 
 def _names_its_visit(noun: Token) -> bool:

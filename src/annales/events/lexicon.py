@@ -45,6 +45,11 @@ class Trigger:
     partnered: bool = False
     not_to: bool = False
 
+    @property
+    def is_gift(self) -> bool:
+        """An aid entry (CAMEO 07x): its goods, giver and receiver follow the gift rules."""
+        return self.cameo.startswith("07")
+
 
 @dataclass(frozen=True)
 class Code:

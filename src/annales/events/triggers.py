@@ -115,7 +115,7 @@ def _match_verb(tok: Token, entry: Trigger) -> Candidate | None:
     # takes the date for the object and hangs the real object under it
     objs += [g for o in objs + obliques(tok) if _is_date_word(o) for g in o.subtree
              if g.i != o.i and g.pos_ in NOUN_POS and not _is_date_word(g)]
-    if entry.cameo.startswith("07"):
+    if entry.is_gift:
         objs += _given_goods(tok)
     noun = None
     if entry.obj:
@@ -432,7 +432,7 @@ def _nested(cand: Candidate, all_cands: list[Candidate]) -> bool:
         if cur.dep_ in ("conj", "acl:relcl") or cur.head.i == cur.i:
             return False   # a conjunct or "X, qui effectue une visite au Vietnam": a fact of its own
         cur = cur.head
-        if cand.entry.cameo.startswith("07") and lemma(cur) == "ceremonie":
+        if cand.entry.is_gift and lemma(cur) == "ceremonie":
             return False   # "ont coprésidé une cérémonie de remise de doses": the gift is made there
         if cur.i in others:
             return True
