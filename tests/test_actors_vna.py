@@ -252,3 +252,32 @@ def test_an_office_inside_a_known_body_of_a_state(find):
               "royales thaïlandaises, le général Somchai Rattanakul.", "2018-07-19")
     a = [m.actor for m in persons(ms) if m.actor.name == "Somchai Rattanakul"][0]
     assert a.country == "THA"
+
+
+# ------------------------------------------------------------------ names told apart from places and parts
+def test_a_given_name_after_a_comma_keeps_a_surname_the_dictionary_knows_alone(find):
+    # "Zhao" alone is a short form of Zhao Leji; "Liu Zhao" is someone else
+    ms = find("Le vice-ministre s'est entretenu à Pékin avec son homologue chinois, Liu Zhao.", "2019-04-25")
+    names = [m.actor.name for m in persons(ms)]
+    assert "Liu Zhao" in names and "Zhao Leji" not in names
+
+
+def test_provinces_are_neither_persons_nor_laos(find):
+    ms = find("La réunion du groupe de travail entre les provinces vietnamiennes de Lai Chau, Ha Giang, "
+              "Lao Cai et le Yunnan (Chine) a eu lieu le 12 décembre.", "2018-12-12")
+    assert "LAO" not in {m.actor.country for m in ms}            # "Lao Cai" is not "lao"
+    assert not [m for m in persons(ms) if m.text in ("Ha Giang", "Lao Cai")]
+
+
+def test_an_ordinal_before_the_office_in_apposition_still_describes_the_name(find):
+    ms = find("Le président de l'Assemblée nationale a reçu Andrey Yatskin, premier vice-président du "
+              "Conseil de la Fédération de Russie.", "2023-02-17")
+    assert [(m.actor.name, m.actor.country) for m in persons(ms) if "Yatskin" in m.text] == [("Andrey Yatskin", "RUS")]
+
+
+def test_a_long_unknown_portfolio_between_office_and_name(find):
+    ms = find("La secrétaire d'État adjointe aux affaires de politique et de défense, Jessica Lewis, est "
+              "arrivée.", "2023-03-30")
+    a = [m.actor for m in persons(ms) if "Jessica Lewis" in m.text]
+    assert a and a[0].title == "Secretary of State"
+    assert a[0].country != "VNM"     # the office alone no longer defaults to the wire's state

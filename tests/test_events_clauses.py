@@ -17,7 +17,8 @@ def test_a_participle_ending_a_visit_takes_the_date_of_its_clause(pipeline):
     ev = code(pipeline, "Hanoï, 9 mars (VNA) - La présidente du Sénat tchèque Jana Novakova a quitté Hanoï "
                         "jeudi après-midi, 7 mars, terminant sa visite officielle de trois jours au Vietnam.")
     visit = [e for e in ev if e["cameo"] == "042"]
-    assert [e["date"] for e in visit] == ["2024-03-07"]
+    # the clause's day is the visit's last; "de trois jours" gives its first
+    assert [(e["date"], e["date_end"]) for e in visit] == [("2024-03-05", "2024-03-07")]
     assert "date:governing" in visit[0]["rule"]
 
 
@@ -203,3 +204,46 @@ def test_a_date_set_off_by_commas_before_the_verb_scopes_over_the_clause():
     assert fronted([it], sent) is it            # the first comma is too far for the opening rule
     late = next(t for t in doc if t.text == "Laos")
     assert fronted([Anchored(late, it.item)], sent) is None   # after the verb: not fronted
+
+
+def test_what_a_visit_told_at_its_end_held_is_dated_by_its_month(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Le président du Sénat slovaque Peter Kovac a terminé mercredi 13 mars "
+                        "sa visite officielle au Vietnam entamée lundi 11 mars.\n\n"
+                        "Durant son séjour, il s'est entretenu avec le président de l'Assemblée nationale "
+                        "Tran Thanh Man.")
+    visit = next(e for e in ev if e["cameo"] == "042")
+    assert (visit["date"], visit["date_end"]) == ("2024-03-11", "2024-03-13")   # "entamée lundi 11 mars"
+    talks = [e for e in ev if e["cameo"] == "040"]
+    assert [e["date"] for e in talks] == ["2024-03"]     # one of its days, not its last one
+    assert "date:narrative-month" in talks[0]["rule"]
+
+
+def test_what_a_visit_told_at_its_end_held_takes_its_days_when_given(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Le président slovaque Peter Kovac a quitté Hanoï le 13 mars, concluant "
+                        "sa visite d'État au Vietnam, du 11 au 13 mars.\n\n"
+                        "Au cours de sa visite, il s'est entretenu avec le président Luong Cuong.")
+    talks = [e for e in ev if e["cameo"] == "040"]
+    assert [(e["date"], e["date_end"]) for e in talks] == [("2024-03-11", "2024-03-13")]
+
+
+def test_a_gerund_of_reception_after_a_reported_clause_is_the_speakers(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Le ministre des Affaires étrangères Bui Thanh Son a affirmé que le "
+                        "Vietnam attachait de l'importance à son partenariat avec la Norvège, en recevant le "
+                        "12 mars l'ambassadeur norvégien au Vietnam, Hilde Solbakken.")
+    rec = [e for e in ev if e["cameo"] == "043"]
+    assert len(rec) == 1
+    assert [a["name"] for a in rec[0]["recipients"]] == ["Bui Thanh Son"]   # not "le Vietnam" of the que-clause
+    assert [a["country"] for a in rec[0]["actors"]] == ["NOR"]
+
+
+def test_two_officials_convening_to_cochair_a_dialogue_meet(pipeline):
+    ev = code(pipeline, "Washington (VNA) - Le vice-ministre vietnamien des Affaires étrangères Ha Kim Ngoc et "
+                        "le secrétaire d'État adjoint norvégien Lars Holm se sont réunis, le 12 mars à Oslo, "
+                        "pour coprésider le 3e Dialogue politique entre le Vietnam et la Norvège.")
+    assert ("CONSULT", "2024-03-12", frozenset({"VNM", "NOR"})) in triples(ev)
+
+
+def test_a_meeting_the_parser_takes_for_the_root_is_held(pipeline):
+    ev = code(pipeline, "Phnom Penh (VNA) - Une réunion entre le Vietnam et le Cambodge a eu lieu du 4 au 6 mars "
+                        "à Phnom Penh, afin de discuter des questions frontalières.")
+    assert ("CONSULT", "2024-03-04", frozenset({"VNM", "KHM"})) in triples(ev)

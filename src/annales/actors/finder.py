@@ -224,10 +224,12 @@ class ActorFinder(Scanner):
     _APPOS_HEADS = {"membre", "suppleant", "secretaire", "chef", "directeur", "depute", "deputee",
                     "president", "presidente", "vice", "commissaire", "commandant", "heros"}
 
+    _RANK_ORDINALS = {"premier", "premiere", "second", "seconde", "deuxieme", "troisieme"}
+
     def _apposition_gap(self, gap: tuple[str, ...]) -> bool:
         """", " or ", membre du Bureau politique, " between a name and its office."""
-        if gap == (",",):
-            return True
+        if gap == (",",) or (len(gap) == 2 and gap[0] == "," and gap[1] in self._RANK_ORDINALS):
+            return True   # "Andrey Yatskin, premier vice-président du Conseil de la Fédération"
         return (2 < len(gap) <= 12 and gap[0] == "," and gap[-1] == "," and gap[1] in self._APPOS_HEADS
                 and "." not in gap and gap.count(",") <= 3)
 
@@ -242,7 +244,7 @@ class ActorFinder(Scanner):
         # "le vice-Premier ministre et ministre singapourien des Finances, Heng Swee Keat": a
         # portfolio the dictionary does not know, then the name
         body = gap[1:] if gap[:1] == ("et",) else gap
-        if allow_comma and 3 <= len(body) <= 6 and body[0] in ("du", "de", "des", "d") \
+        if allow_comma and 3 <= len(body) <= 10 and body[0] in PORTFOLIO_OPENERS \
                 and body[-1] == "," and all(t.isalpha() for t in body[1:-1]):
             return True
         return False
@@ -561,6 +563,11 @@ class ActorFinder(Scanner):
                 rule = f"office:{odef.key}+{rule}"
         m.actor = Actor(kind="group", members=members, rule=rule,
                         confidence=0.7 if len(members) == n else 0.4)
+
+
+# words opening a portfolio the dictionary does not know, between an office and its holder's
+# name ("secrétaire d'État adjointe aux affaires de politique et de défense, Jessica Lewis")
+PORTFOLIO_OPENERS = {"du", "de", "des", "d", "aux", "adjoint", "adjointe", "charge", "chargee"}
 
 
 def _acronyms_of_their_names(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -12,9 +12,11 @@ import re
 
 import bisect
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from annales.actors.dictionary import ActorDictionary, BodyDef, Entry
-from annales.actors.text import Token, ascii_fold
+from annales.actors.text import Token, ascii_fold, key
 
 _DE = {("de",), ("du",), ("des",), ("d",), ("de", "la"), ("de", "l"), ("de", "les")}
 _HOST = {("a",), ("au",), ("aux",), ("en",), ("aupres", "de"), ("aupres", "du"),
@@ -155,6 +157,9 @@ class Scanner:
         if e.kind == "demonym" and toks[i].is_cap and i > 0 and toks[i - 1].is_cap \
                 and toks[i - 1].text.isalpha() and toks[i - 1].norm not in _BAD_NAME_WORDS:
             return False   # "Tan Yang Thai": a capitalised demonym inside a name
+        if e.kind == "demonym" and toks[i].is_cap and j < len(toks) and toks[j].is_cap \
+                and toks[j].text.isalpha() and toks[j].norm not in self.d.trie.root:
+            return False   # "Lao Cai": a province, not "lao"
         if e.kind == "office" and j - i == 1 and self.d.offices.get(e.ref) is not None and \
                 self.d.offices[e.ref].after_det and not (i > 0 and toks[i - 1].norm in _SING_DETS):
             return False   # "le conseiller", ", conseiller de", not "pour conseiller"
@@ -166,7 +171,9 @@ class Scanner:
             return False
         if i > 0:
             p = toks[i - 1]
-            sent_start = i < 2 or toks[i - 2].norm in {".", "!", "?", "\n"} or not toks[i - 2].text.isalnum()
+            # ("…, Liu Zhao": after a comma a capitalised word is a given name, not a sentence start)
+            sent_start = i < 2 or toks[i - 2].norm in {".", "!", "?", "\n"} or (
+                not toks[i - 2].text.isalnum() and toks[i - 2].norm not in (",", ";"))
             if p.is_cap and p.text.isalpha() and not sent_start and not self._is_title_token(p, units, i):
                 return False
         if j < len(toks) and toks[j].is_cap and toks[j].text.isalpha() and toks[j].norm not in self.d.trie.root:
@@ -567,8 +574,9 @@ class Scanner:
                 if r:
                     run += list(range(run[-1] + 1, r[1]))
             run = self._trim_run(toks, run)
-            if run and not (len(run) == 1 and toks[run[0]].norm in _BAD_NAME_WORDS):
-                add(run[0], run[-1] + 1, True)
+            if run and not (len(run) == 1 and toks[run[0]].norm in _BAD_NAME_WORDS) \
+                    and " ".join(toks[k].norm for k in run) not in _province_names():
+                add(run[0], run[-1] + 1, True)   # (NER calls "Ha Giang", "Lao Cai" persons)
         for u in units:  # names next to a title, missed by NER
             if u.kind not in ("office", "rank") or u.used:
                 continue
@@ -583,3 +591,15 @@ class Scanner:
                 if r and r[1] - r[0] >= 2:
                     add(*r, False)
         return sorted(units + names, key=lambda x: x.i)
+
+
+@lru_cache(maxsize=1)
+def _province_names() -> frozenset[str]:
+    """Vietnam's provinces as folded words, from the places data: never a person's name."""
+    path = Path(__file__).resolve().parents[1] / "data" / "places" / "provinces_vn.tsv"
+    names = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            cols = line.split("\t")
+            names |= {" ".join(key(v)) for v in [cols[0], *cols[1].split("|")] if v}
+    return frozenset(names)

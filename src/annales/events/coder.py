@@ -8,6 +8,7 @@ merged, keeping every named participant.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
@@ -60,6 +61,7 @@ class _Narrative:
     pair: list[Actor] | None = None   # participants of the last event between two states
     donors: list[Actor] | None = None  # the givers of the last gift told
     before_until: int = -1            # "Auparavant, …": its paragraph is told before the story's day
+    ended: tuple[str, str] | None = None  # the story's day ends a visit (its first and last days)
     home: str | None = None           # the wire's own state
 
 
@@ -205,6 +207,16 @@ class EventCoder:
             date, date_end, date_rule, date_conf = state.first_day, None, "date:story-first-day", 0.6
         else:
             date, date_end, date_rule, date_conf = story.published, None, "date:published", 0.4
+        told_day = date
+        if gov is None and state.ended and date_rule in ("date:narrative", "date:story-first-day"):
+            # "X a terminé le 26 octobre sa visite … Durant son séjour, il s'est entretenu avec
+            # Y": told after the visit's last day, the talks fall on one of its days, not that
+            # one: the visit's days when they are known, else its month
+            first, last = state.ended
+            if first < last:
+                date, date_end, date_rule = first, last, date_rule + "-visit"
+            else:
+                date, date_rule, date_conf = _month(date), date_rule + "-month", 0.5
         # -- what --
         if cand.dated is None and _is_day(date) and entry.cameo == "042" and (cand.stay or (
                 framing(cand) and _names_its_visit(cand.noun) and not (gov and gov.root in cand.noun.subtree)
@@ -226,7 +238,7 @@ class EventCoder:
         place_item = nearest_governing(places, cand, sent, self.event_nouns)
         place = place_item.item if place_item is not None else None
         place_rule = "place:governing" if place else ""
-        if place is None and state.place is not None and date == state.date:
+        if place is None and state.place is not None and told_day == state.date:
             place, place_rule = state.place, "place:narrative"
         if place is None:
             near = nearest_in_sentence(places, cand, sent)
@@ -252,6 +264,13 @@ class EventCoder:
         if not cand.background:
             if gov is not None and _is_day(date):
                 state.date, state.date_end = date, date_end
+                state.ended = None
+                if _ends_visit(cand):
+                    last = date_end or date
+                    span = date if date_end else _visit_span(cand.noun, times, last)
+                    date, date_end = span or _visit_start(cand.noun, times, last), last
+                    # the visit's days go to what it held only when the text gives them as a span
+                    state.ended = (span or last, last)
             elif state.date is None and date and not intended:
                 state.date = date
             if told_place is not None and mode != "phone":
@@ -375,6 +394,51 @@ def _ending(noun: Token) -> bool:
     return noun.dep_ == "nmod" and fold(noun.head.lemma_) in END_WORDS
 
 
+ENDING_VERBS = {"terminer", "achever", "conclure", "clore", "cloturer"}
+STARTING_VERBS = {"entamer", "commencer", "debuter"}
+
+
+def _ends_visit(cand: Candidate) -> bool:
+    """"a quitté Hanoï le 16 octobre, terminant sa visite", "a terminé le 26 octobre sa
+    visite", "de retour … à l'issue de sa visite": the day told is the visit's last."""
+    return cand.entry.cameo == "042" and cand.noun is not None and (
+        lemma(cand.verb) in ENDING_VERBS or _ending(cand.noun))
+
+
+def _visit_span(noun: Token, times, last: str) -> str | None:
+    """"leur visite d'État, du 31 août au 2 septembre": the first day of a span given inside
+    the visit's phrase and ending on its last day."""
+    inside = {t.i for t in noun.subtree}
+    return next((a.item.value for a in times if a.root is not None and a.root.i in inside
+                 and a.item.end_value == last and _is_day(a.item.value)), None)
+
+
+def _visit_start(noun: Token, times, last: str) -> str:
+    """The first day of a visit told at its end: "sa visite … entamée le 30 novembre",
+    "sa visite officielle de deux jours"; else its last day stands for it."""
+    for c in noun.sent:
+        if c.i > noun.i and lemma(c) in STARTING_VERBS and "Part" in c.morph.get("VerbForm"):
+            inside = {t.i for t in c.subtree}
+            start = next((a.item.value for a in times if a.root is not None and a.root.i in inside
+                          and _is_day(a.item.value) and a.item.value <= last), None)
+            if start:
+                return start
+        if c.head == noun and c.dep_ == "nmod" and lemma(c) == "jour" and any(g.lower_ == "de" for g in c.children if g.dep_ == "case"):
+            n = next((_small_number(g) for g in c.children if g.dep_ == "nummod"), None)
+            if n:
+                return (dt.date.fromisoformat(last) - dt.timedelta(days=n - 1)).isoformat()
+    return last
+
+
+NUMBER_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8}
+
+
+def _small_number(tok: Token) -> int | None:
+    if tok.text.isdigit():
+        return int(tok.text) if 1 <= int(tok.text) <= 15 else None
+    return NUMBER_WORDS.get(fold(tok.text))
+
+
 def _destination(places, cand) -> Place | None:
     """"à l'issue de leur visite officielle en Chine", said of a return to Hanoï: the place
     the visit noun names is where it went, whatever place its clause is in."""
@@ -446,8 +510,6 @@ def resolve_weekdays(timexes: list[Timex]) -> list[Timex]:
     """"vendredi" in an article dated only by month: the one day of the story's known days
     (single days and ranges such as "du 12 au 14 mai") that falls on a Friday; with none, the
     last Friday on or before the first day the story names (a dateline's filing day)."""
-    import datetime as dt
-
     known: set[dt.date] = set()
     for t in timexes:
         for v in (t.value, t.end_value):

@@ -225,6 +225,13 @@ def _clause_sides(cand: Candidate, sent: Span, spans: list[MentionSpan], earlier
     agent = _in(agent_region, spans)
     dative = cand.entry.roles == "directed" and not cand.entry.place_is_recipient
     obj = [m for m in _in(obj_region, spans, dative) if m not in subj and m not in agent]
+    if not obj and cand.entry.roles == "host" and cand.noun is None and not _passive(verb):
+        # "en recevant vendredi, 17 février, à Hanoï Andrey Yatskin": the parser hung the guest
+        # on the place; the first person named after the verb is received
+        after = [m for m in spans if m.first > cand.head.i and m.actor.kind == "person"
+                 and m not in subj and m not in agent]
+        obj = after[:1]
+        sides.rule += ":guest-after" if obj else ""
     if not subj and not agent:
         # no subject in the parse: the nearest mention before the trigger in the sentence
         prior = [m for m in spans if m.first < cand.head.i and m not in obj]

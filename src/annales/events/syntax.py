@@ -39,8 +39,14 @@ def subjects(verb: Token, max_climb: int = 4) -> tuple[list[Token], Token]:
     the verb it depends on; "participé" coordinated with "mis en œuvre" shares its subject).
     """
     cur = verb
+    gerund = is_gerund(verb)
     for _ in range(max_climb):
         subs = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
+        if subs and gerund and cur.dep_ == "ccomp" and cur.head.i != cur.i:
+            # "X a affirmé que le Vietnam attachait …, en recevant Y": the one who said it receives
+            said = [c for c in cur.head.children if c.dep_ in SUBJECT_DEPS]
+            if said:
+                subs, cur = said, cur.head
         if subs:
             out = []
             for s in subs:
@@ -55,9 +61,19 @@ def subjects(verb: Token, max_climb: int = 4) -> tuple[list[Token], Token]:
                 return with_conjuncts(objs[0]), cur.head
         if cur.dep_ in SHARES_SUBJECT and cur.head.i != cur.i:
             cur = cur.head
+            if gerund and cur.pos_ not in ("VERB", "AUX"):
+                # a gerund the parser hung on a noun ("son partenariat avec la Russie, en
+                # recevant …") still belongs to the clause around that noun
+                cur = clause_verb(cur)
             continue
         break
     return [], cur
+
+
+def is_gerund(verb: Token) -> bool:
+    """"en recevant": a present participle introduced by "en"."""
+    return "Part" in verb.morph.get("VerbForm") and any(
+        c.dep_ == "mark" and c.lower_ == "en" for c in verb.children)
 
 
 def agents(verb: Token) -> list[Token]:

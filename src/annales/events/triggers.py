@@ -70,6 +70,11 @@ def _any_needed(tokens, entry: Trigger) -> bool:
 
 def is_held(noun: Token) -> bool:
     """"X a eu lieu", "X s'est tenu(e)", "X a été ouvert(e)": the noun is the event itself."""
+    if noun.dep_ == "ROOT":
+        # "Une réunion entre le Vietnam et le Cambodge a eu lieu": the parser may take the
+        # noun for the root and "a eu lieu" for a conjunct with "le Cambodge" as its subject
+        held = [c for c in noun.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > noun.i]
+        return bool(held) and lemma(held[0]) == "avoir" and any(lemma(c) == "lieu" for c in held[0].children)
     if noun.dep_ not in SUBJECT_DEPS:
         return False
     verb = noun.head
