@@ -281,3 +281,9 @@ def test_a_long_unknown_portfolio_between_office_and_name(find):
     a = [m.actor for m in persons(ms) if "Jessica Lewis" in m.text]
     assert a and a[0].title == "Secretary of State"
     assert a[0].country != "VNM"     # the office alone no longer defaults to the wire's state
+
+
+def test_a_regnal_numeral_is_no_short_form_of_a_monarch(find):
+    ms = find("Le navire de la II e Région navale a quitté le port. L'ambassadeur a présenté ses lettres de "
+              "créance à la reine Elizabeth II.", "2021-11-18")
+    assert [(m.text, m.actor.country) for m in persons(ms) if m.actor.name] == [("reine Elizabeth II", "GBR")]

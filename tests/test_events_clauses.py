@@ -247,3 +247,13 @@ def test_a_meeting_the_parser_takes_for_the_root_is_held(pipeline):
     ev = code(pipeline, "Phnom Penh (VNA) - Une réunion entre le Vietnam et le Cambodge a eu lieu du 4 au 6 mars "
                         "à Phnom Penh, afin de discuter des questions frontalières.")
     assert ("CONSULT", "2024-03-04", frozenset({"VNM", "KHM"})) in triples(ev)
+
+
+def test_a_persons_name_is_not_a_place(pipeline):
+    # "Elizabeth" is also a town in New Jersey: inside a person's name it is no place
+    ev = code(pipeline, "Londres (VNA) - L'ambassadeur du Vietnam au Royaume-Uni, Nguyen Hoang Long, a présenté "
+                        "le 18 novembre ses lettres de créance à la reine Elizabeth II.", "2021-11")
+    cred = [e for e in ev if e["cameo"] == "043"]
+    assert len(cred) == 1
+    assert {a["country"] for a in cred[0]["actors"] + cred[0]["recipients"]} == {"VNM", "GBR"}
+    assert (cred[0]["location"] or {}).get("country") != "USA"

@@ -371,6 +371,8 @@ class ActorDictionary:
         """Derived short forms of a name key: [(key, strict)]."""
         out = []
         k = tuple(x for x in drop_initials(k) if x not in (".", ","))
+        if len(k) == 2 and k[-1] in ("ii", "iii", "iv", "v", "vi", "x"):
+            return out   # a regnal name ("Elizabeth II", "Charles III") has no short form
         while len(k) > 2 and k[-1] in ("jr", "sr", "ii", "iii", "iv"):
             k = k[:-1]
         if len(k) < 2 or country in _NO_SHORT:

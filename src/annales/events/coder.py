@@ -93,8 +93,10 @@ class EventCoder:
         if self.gazetteer is None:
             return []
         # a state or city named inside an actor ("Comité Vietnam-Russie", "ambassadeur russe au
-        # Vietnam") is not where the event happened; a locative mention ("en Russie") may be
-        inside_people = {i for m in spans if "+locative" not in m.actor.rule and m.actor.country for i in m.tokens}
+        # Vietnam") is not where the event happened, nor is a person's name ("la reine Elizabeth
+        # II"); a locative mention ("en Russie") may be
+        inside_people = {i for m in spans if "+locative" not in m.actor.rule
+                         and (m.actor.country or m.actor.kind == "person") for i in m.tokens}
         out = []
         for start, end, place in self.gazetteer.find(doc.text):
             if doc.text[end:end + 8].strip().lower().startswith(DATELINE_MARK):
