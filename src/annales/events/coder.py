@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actors.countries import default_countries_path, read_countries_tsv
 from ..model import Actor, Event, Mention, Place, Story, Timex
 from ..text import fold
+from ..time.lexicon import lexicon as time_lexicon
 from .anchoring import fronted, locative, nearby, nearest_governing, nearest_in_sentence, says_before, span_root
 from .lexicon import Lexicon, load_lexicon
 from .roles import MentionSpan, Sides, find_sides, partner_groups
@@ -432,13 +433,10 @@ def _visit_start(noun: Token, times, last: str) -> str:
     return last
 
 
-NUMBER_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8}
-
-
 def _small_number(tok: Token) -> int | None:
-    if tok.text.isdigit():
-        return int(tok.text) if 1 <= int(tok.text) <= 15 else None
-    return NUMBER_WORDS.get(fold(tok.text))
+    """"deux", "3": a visit's length in days (the number words are the time lexicon's)."""
+    n = time_lexicon().number(tok.text)
+    return n if n is not None and 1 <= n <= 15 else None
 
 
 def _destination(places, cand) -> Place | None:
