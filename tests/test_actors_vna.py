@@ -287,3 +287,9 @@ def test_a_regnal_numeral_is_no_short_form_of_a_monarch(find):
     ms = find("Le navire de la II e Région navale a quitté le port. L'ambassadeur a présenté ses lettres de "
               "créance à la reine Elizabeth II.", "2021-11-18")
     assert [(m.text, m.actor.country) for m in persons(ms) if m.actor.name] == [("reine Elizabeth II", "GBR")]
+
+
+def test_a_french_spelling_of_a_head_of_state_resolves_with_his_office_on_the_date(find):
+    ms = find("Le président biélorusse Alexandre Loukachenko a reçu l'ambassadeur.", "2019-06-10")
+    a = [m.actor for m in persons(ms) if "Loukachenko" in m.text][0]
+    assert (a.name, a.country, a.title) == ("Alexander Lukashenko", "BLR", "President")
