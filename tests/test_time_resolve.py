@@ -156,3 +156,17 @@ def test_times_durations_sets():
                    ("15 h 45", "1999-07-24T15:45", "TIME"),
                    ("deux ans", "P2Y", "DURATION"),
                    ("tous les jeudis", "XXXX-WXX-4", "SET")]
+
+
+def test_two_days_named_without_their_month_are_days_of_the_reports_month():
+    t = one("Le ministre s'est rendu les 24 et 25 à Jakarta.", "2015-06")
+    assert (t.value, t.end_value, t.rule) == ("2015-06-24", "2015-06-25", "range_days_no_month")
+    assert t.confidence < 0.9                      # the month is guessed
+
+
+@pytest.mark.parametrize("text,anchor", [
+    ("Il a cité les 2 et 3 pays de la région.", "2015-06"),     # a count, not days
+    ("Il s'est rendu les 24 et 25 à Jakarta.", "2015-06-20"),   # after the report: not this month's
+])
+def test_day_numbers_without_a_month_that_are_not_days(text, anchor):
+    assert values(text, anchor) == []

@@ -52,6 +52,10 @@ def rules() -> tuple[Rule, ...]:
             rf"(?:du|entre(?: le)?|les)\s+(?:{wd}\s+)?(?P<d1>{day})(?:\s+(?P<m1>{monthx})(?:\s+(?P<y1>{year4}))?)?"
             rf"\s+(?:au|et(?: le)?|-)\s+(?:{wd}\s+)?(?P<d2>{day})\s+(?P<m2>{monthx})"
             rf"(?:\s+(?P<y2>{year}))?(?:\s+(?P<rel>{rel}))?"), 5),
+        # "s'est rendu les 24 et 25 à Jakarta": two days of the month of the report, named
+        # without it (only before a preposition or punctuation, not "les 2 et 3 pays")
+        Rule("range_days_no_month", c(
+            rf"(?:du|les)\s+(?P<d1>{day})\s+(?:au|et)\s+(?P<d2>{day})(?=\s*(?:[,.;:)]|à\s|au\s|en\s|dans\s|pour\s))"), 2),
         # "17/09/2025", "17.09.2025", "17-09-25"
         Rule("date_numeric_dmy", c(r"(?P<d>[0-3]?\d)(?P<sep>[/.])(?P<m>[01]?\d)(?P=sep)(?P<y>\d{4}|\d\d)"), 4),
         # "2025-09-17"

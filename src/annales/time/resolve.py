@@ -159,6 +159,16 @@ class Resolver:
         start = dt.date(y1, m1, d1)
         return iso(start), iso(end_day), "DATE", conf, "range_day_month", start
 
+    def r_range_days_no_month(self, text, m):
+        a, lx = self.anchor, lexicon()
+        d1, d2 = lx.number(m.group("d1")), lx.number(m.group("d2"))
+        if not (a.year and a.month) or d2 <= d1 or not valid_day(a.year, a.month, d2):
+            return None
+        if a.date is not None and d2 > a.date.day:
+            return None   # a day after the report is no day of its month that happened
+        start = dt.date(a.year, a.month, d1)
+        return iso(start), iso(dt.date(a.year, a.month, d2)), "DATE", 0.75, "range_days_no_month", start
+
     def r_date_numeric_dmy(self, text, m):
         d, mon = int(m.group("d")), int(m.group("m"))
         y = _year(m.group("y"), self.anchor)
