@@ -257,3 +257,11 @@ def test_a_persons_name_is_not_a_place(pipeline):
     assert len(cred) == 1
     assert {a["country"] for a in cred[0]["actors"] + cred[0]["recipients"]} == {"VNM", "GBR"}
     assert (cred[0]["location"] or {}).get("country") != "USA"
+
+
+def test_an_undated_meeting_in_the_margins_of_a_gathering_takes_its_days(pipeline):
+    ev = code(pipeline, "Pékin, 28 avril (VNA) - Le vice-ministre de la Sécurité publique, Nguyen Van Thanh, s'est "
+                        "entretenu à Pékin avec son homologue chinois, Liu Zhao, en marge du 2e Forum de "
+                        "coopération, qui s'est déroulé du 25 au 27 avril.", "2019-04")
+    talks = [e for e in ev if e["cameo"] == "040" and "date:frame" in e["rule"]]
+    assert [(t["date"], t["date_end"]) for t in talks] == [("2019-04-25", "2019-04-27")]   # not the dateline's 28

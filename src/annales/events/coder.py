@@ -22,7 +22,7 @@ from .anchoring import fronted, locative, nearby, nearest_governing, nearest_in_
 from .lexicon import Lexicon, load_lexicon
 from .roles import MentionSpan, Sides, find_sides, partner_groups
 from .syntax import clause_verb, is_future, is_negated, lemma
-from .triggers import MONTHS, Candidate, find_candidates, framing
+from .triggers import FRAME_HEADS, HOLDING_VERBS, MONTHS, Candidate, find_candidates, framing
 
 # asking or agreeing that something be done: it has not happened yet
 REQUEST_HEADS = {"demander", "appeler", "exhorter", "suggerer", "recommander", "volonte", "convenir"}
@@ -180,6 +180,9 @@ class EventCoder:
                                         self.event_nouns)
                 date_rule = "date:governing"
             if gov is None:
+                gov = _frame_date(cand, times)
+                date_rule = "date:frame"
+            if gov is None:
                 gov = fronted(times, sent)
                 date_rule = "date:fronted"
             if gov is None:
@@ -309,6 +312,25 @@ class EventCoder:
                             rule=e.rule.replace(date_rule, date_rule + "+conjoined", 1))
                     for k, also in enumerate(_conjoined(gov, times, story.published)) for e in list(out)]
         return out
+
+
+def _frame_date(cand: Candidate, times) -> Anchored | None:
+    """"s'est entretenu avec X en marge du 2e Forum, qui s'est déroulé du 25 au 27 avril": an
+    event with no date of its own happened during the gathering framing it, on its dates."""
+    verb = cand.verb
+    frames = [t for t in verb.subtree if lemma(t) in FRAME_HEADS and t.i > cand.head.i
+              and clause_verb(t) == verb]
+    if not frames:
+        return None
+    inside = {t.i for f in frames for t in f.subtree}
+    for a in times:
+        if a.root is None or not _is_day(a.item.value) or a.root.i < frames[0].i:
+            continue
+        held = clause_verb(a.root)   # the parser may hang "qui s'est déroulé …" elsewhere
+        if a.root.i in inside or (held.dep_ == "acl:relcl" and lemma(held) in HOLDING_VERBS
+                                   and clause_verb(held.head) == verb):
+            return a
+    return None
 
 
 def _names_year(root: Token | None) -> bool:
