@@ -13,10 +13,10 @@ import re
 import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 from annales.actors.dictionary import ActorDictionary, BodyDef, Entry
 from annales.actors.text import Token, ascii_fold, key
+from annales.places.index import read_provinces
 
 _DE = {("de",), ("du",), ("des",), ("d",), ("de", "la"), ("de", "l"), ("de", "les")}
 _HOST = {("a",), ("au",), ("aux",), ("en",), ("aupres", "de"), ("aupres", "du"),
@@ -596,10 +596,4 @@ class Scanner:
 @lru_cache(maxsize=1)
 def _province_names() -> frozenset[str]:
     """Vietnam's provinces as folded words, from the places data: never a person's name."""
-    path = Path(__file__).resolve().parents[1] / "data" / "places" / "provinces_vn.tsv"
-    names = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            cols = line.split("\t")
-            names |= {" ".join(key(v)) for v in [cols[0], *cols[1].split("|")] if v}
-    return frozenset(names)
+    return frozenset(" ".join(key(form)) for name, variants, _ in read_provinces() for form in [name, *variants])

@@ -92,6 +92,16 @@ def _read_tsv(path: Path) -> list[list[str]]:
     return rows
 
 
+def read_provinces(ddir: Path | None = None) -> list[tuple[str, list[str], str]]:
+    """Vietnam's provinces from provinces_vn.tsv: (name, variants, provincial capital)."""
+    out = []
+    for row in _read_tsv((ddir or data_dir()) / "provinces_vn.tsv"):
+        row += [""] * (3 - len(row))
+        name, variants, capital = row[:3]
+        out.append((name, [v for v in variants.split("|") if v.strip()], capital))
+    return out
+
+
 def read_blocklist(path: Path) -> set[tuple[str, ...]]:
     out = set()
     with open(path, encoding="utf-8") as f:
@@ -201,13 +211,11 @@ def build_entries(geo: GeoData, ddir: Path | None = None) -> list[Entry]:
         add(st["name"], rec, TIER_PROVINCE, 0, "us_states")
 
     # Vietnamese provinces
-    for row in _read_tsv(ddir / "provinces_vn.tsv"):
-        row += [""] * (3 - len(row))
-        name, variants, capital = row[:3]
+    for name, variants, capital in read_provinces(ddir):
         city = geo.resolve_city(capital, "VNM") if capital else None
         rec = Record(name=name, country="VNM", lat=float(city["latitude"]) if city else None,
                      lon=float(city["longitude"]) if city else None, geonameid=None, kind="province")
-        for form in [name, *[v for v in variants.split("|") if v.strip()]]:
+        for form in [name, *variants]:
             add(form, rec, TIER_PROVINCE, 0, "provinces_vn")
 
     return entries
