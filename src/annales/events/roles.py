@@ -253,9 +253,9 @@ def _clause_sides(cand: Candidate, sent: Span, spans: list[MentionSpan], earlier
     elif scheme == "directed":
         # "Une cérémonie de remise d'équipements au gouvernement cambodgien a eu lieu": in the
         # subject phrase of a borrowed clause, "au" still names the receiver
-        dative = [m for m in doer if not cand.governed and _dative(m, verb.doc)]
-        sides.actors = [m.actor for m in doer if m not in dative]
-        sides.recipients = [m.actor for m in undergoer + dative]
+        to_whom = [m for m in doer if not cand.governed and _dative(m, verb.doc)]
+        sides.actors = [m.actor for m in doer if m not in to_whom]
+        sides.recipients = [m.actor for m in undergoer + to_whom]
         # "a offert des vaccins au Laos et au Cambodge": one transfer to each state
         sides.partners = partner_groups(sides.recipients, sides.actors)
         sides.split = "recipients"
