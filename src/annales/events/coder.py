@@ -22,7 +22,7 @@ from .anchoring import fronted, locative, nearby, nearest_governing, nearest_in_
 from .lexicon import Lexicon, load_lexicon
 from .roles import MentionSpan, Sides, find_sides, partner_groups
 from .syntax import clause_verb, is_future, is_negated, lemma
-from .triggers import FRAME_HEADS, HOLDING_VERBS, MONTHS, Candidate, find_candidates, framing
+from .triggers import FRAME_HEADS, HOLDING_VERBS, MONTHS, YEAR_EDGES, Candidate, find_candidates, framing
 
 # asking or agreeing that something be done: it has not happened yet
 REQUEST_HEADS = {"demander", "appeler", "exhorter", "suggerer", "recommander", "volonte", "convenir"}
@@ -68,6 +68,10 @@ class _Narrative:
 
 def _month(value: str | None) -> str | None:
     return value[:7] if value and len(value) >= 7 else value
+
+
+def _year(value: str | None) -> str | None:
+    return value[:4] if value and value[:4].isdigit() else None
 
 
 def _is_day(value: str | None) -> bool:
@@ -165,8 +169,10 @@ class EventCoder:
             at = cand.dated.idx
             gov = next((a for a in times if a.item.start <= at < a.item.end), None)
             date_rule = "date:own"
-        if cand.recent:   # "le récent appel téléphonique": only "before the report" is known
-            date_rule = "date:recent"
+        if cand.recent or (cand.announced and gov is None):
+            # "le récent appel téléphonique", "la prochaine visite": only "before" or "after
+            # the report" is known, not the day of the verb that mentions it
+            date_rule = "date:recent" if cand.recent else "date:announced"
         else:
             if gov is None:
                 gov = nearest_governing(times, cand, sent, self.event_nouns)
@@ -188,7 +194,7 @@ class EventCoder:
             if gov is None:
                 gov = nearby(times, cand, sent, self.event_nouns)
                 date_rule = "date:nearby"
-        future = is_future(cand.verb) or is_future(cand.head)
+        future = is_future(cand.verb) or is_future(cand.head) or cand.announced
         if gov is not None and (not gov.item.value or (not future and _after(gov.item.value, story.published))):
             gov = None  # a realised event is not dated after its own report ("vision 2030")
         date_conf = 1.0
@@ -198,8 +204,10 @@ class EventCoder:
             if future:
                 date = _forward_if_future(date, story.published, gov.item)
                 date_end = date_end and _forward_if_future(date_end, story.published, gov.item)
-        elif cand.recent:
-            date, date_end, date_conf = _month(story.published), None, 0.5
+        elif cand.recent or cand.announced:
+            # the report's year: a recent call may fall in the month before, a coming visit
+            # in a later month
+            date, date_end, date_conf = _year(story.published), None, 0.4
         elif (says_before(sent) or sent.start_char < state.before_until) and (state.date or state.first_day):
             # "Auparavant, X avait rencontré Y" (and the rest of its paragraph): some time
             # before the story's day, in its month
@@ -338,7 +346,8 @@ def _names_year(root: Token | None) -> bool:
     is part of a name, not a date."""
     return root is not None and root.text.isdigit() and len(root.text) == 4 \
         and root.head.i != root.i and root.head.pos_ in ("NOUN", "PROPN") \
-        and not any(c.dep_ == "case" for c in root.children) and fold(root.head.text) not in MONTHS \
+        and not any(c.dep_ == "case" for c in root.children) \
+        and fold(root.head.text) not in MONTHS | YEAR_EDGES \
         and not (root.i > 0 and root.doc[root.i - 1].text == "(")   # "François Mitterrand (1993)": a date
 
 

@@ -33,6 +33,7 @@ class Candidate:
     phrase: bool = False        # participants are read inside the noun phrase (dated or framed nouns)
     recent: bool = False        # "le récent appel téléphonique": before the report, no date given
     stay: bool = False          # "X, en visite au Vietnam, …": a visit going on, no date given
+    announced: bool = False     # "la prochaine visite au Vietnam de X": after the report, maybe no date given
 
     @property
     def tokens(self) -> list[Token]:
@@ -211,6 +212,9 @@ DATING_CLAUSE_VERBS = HOLDING_VERBS | {"organiser", "effectuer", "avoir", "derou
 NOT_OWN_DEPS = {"acl:relcl", "ccomp", "advcl", "parataxis", "conj"}
 
 
+YEAR_EDGES = {"debut", "fin", "mi"}
+
+
 def _is_year(tok: Token) -> bool:
     return tok.text.isdigit() and len(tok.text) == 4 and 1945 <= int(tok.text) <= 2100
 
@@ -220,7 +224,8 @@ def _date_token(tok: Token) -> bool:
     "Forum technique militaire 2021", which is part of a name)."""
     if lemma(tok) in MONTHS or fold(tok.text) in MONTHS:
         return True
-    return _is_year(tok) and any(c.dep_ == "case" for c in tok.children)
+    return _is_year(tok) and (any(c.dep_ == "case" for c in tok.children)
+                              or fold(tok.head.text) in YEAR_EDGES)   # "début 2015"
 
 
 def own_date(noun: Token) -> Token | None:
@@ -329,12 +334,14 @@ def _on_a_visit(noun: Token) -> bool:
 
 
 RECENT_WORDS = {"recent", "dernier"}
+NEXT_WORDS = {"prochain"}
 
 
-def _recent(noun: Token) -> bool:
-    """"le récent entretien", "leur dernier entretien téléphonique" (singular, definite)."""
+def _qualified(noun: Token, words: set[str]) -> bool:
+    """A singular, definite event noun qualified by one of `words`: "le récent entretien",
+    "leur dernier entretien téléphonique", "la prochaine visite"."""
     return "Plur" not in noun.morph.get("Number") and any(
-        c.dep_ == "amod" and lemma(c) in RECENT_WORDS for c in noun.children) \
+        c.dep_ == "amod" and lemma(c) in words for c in noun.children) \
         and any(c.dep_ == "det" or fold(c.text) in ("du", "au") for c in noun.children)
 
 
@@ -353,6 +360,12 @@ def _match_noun(tok: Token, entry: Trigger) -> Candidate | None:
         return None
     held = is_held(tok)
     gov = governor_of(tok)
+    if entry.dated and entry.cameo == "042" and not held and _qualified(tok, NEXT_WORDS) \
+            and _needs_ok(tok, entry):
+        # "a salué la prochaine visite au Vietnam de X": an announced visit of its own,
+        # whatever verb frames it; dated by its own phrase or only by the report's year
+        return Candidate(entry, head=tok, verb=tok, noun=tok, held=True, governed=False,
+                         dated=own_date(tok), background=True, phrase=True, announced=True)
     if entry.governor:
         gov_ok = held and "lieu" in entry.governor
         if not gov_ok and gov.i != tok.i:
@@ -376,7 +389,7 @@ def _match_noun(tok: Token, entry: Trigger) -> Candidate | None:
                 # its own; only its month is known (see the coder)
                 return Candidate(entry, head=tok, verb=tok, noun=tok, held=True, governed=False,
                                  background=True, phrase=True, stay=True)
-            if entry.dated and not held and _recent(tok) and _needs_ok(tok, entry):
+            if entry.dated and not held and _qualified(tok, RECENT_WORDS) and _needs_ok(tok, entry):
                 # "s'est félicité du récent appel téléphonique entre X et Y": a call of its own,
                 # some time before the report
                 return Candidate(entry, head=tok, verb=tok, noun=tok, held=True, governed=False,
@@ -416,10 +429,12 @@ def find_candidates(sent: Span, lexicon: Lexicon) -> list[Candidate]:
     taken = {t.i for c in found for t in (c.noun, c.verb if c.governed else None)
              if t is not None and t.i != c.head.i}
     found = [c for c in found if c.head.i not in taken]
-    # an event noun with its own date is an event of its own, even inside another's phrase;
+    # an event noun with its own date, or announced ("préparer la prochaine visite de X"), is
+    # an event of its own, even inside another's phrase;
     # so is a frame borrowing its clause's verb ("Dans le cadre de sa visite en France, X a eu
     # une entrevue …": the visit and the talks are two facts)
-    return [c for c in found if c.dated is not None or c.stay or framing(c) or not _nested(c, found)]
+    return [c for c in found if c.dated is not None or c.stay or c.announced or framing(c)
+            or not _nested(c, found)]
 
 
 def framing(cand: Candidate) -> bool:
