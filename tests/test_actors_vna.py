@@ -293,3 +293,19 @@ def test_a_french_spelling_of_a_head_of_state_resolves_with_his_office_on_the_da
     ms = find("Le président biélorusse Alexandre Loukachenko a reçu l'ambassadeur.", "2019-06-10")
     a = [m.actor for m in persons(ms) if "Loukachenko" in m.text][0]
     assert (a.name, a.country, a.title) == ("Alexander Lukashenko", "BLR", "President")
+
+
+def test_a_local_office_takes_the_country_of_its_town_or_region(find):
+    ms = find("L'ambassadeur a rencontré le gouverneur de Voronezh, Alexander Gusev, la maire adjointe de "
+              "Los Angeles, Erin Bromaghim, et le gouverneur de la province de Moscou, Andreï Vorobiov.",
+              "2019-11-25", default_country=None)
+    got = {m.actor.name: (m.actor.country, m.actor.title) for m in persons(ms) if m.actor.name}
+    assert got["Alexander Gusev"] == ("RUS", "Governor")
+    assert got["Erin Bromaghim"] == ("USA", "Deputy Mayor")
+    assert got["Andrei Vorobiov"] == ("RUS", "Governor")     # "Moscou" read as a capital unit
+
+
+def test_a_central_bank_governor_is_no_local_office(find):
+    ms = find("Le gouverneur de la Banque d'État du Vietnam Nguyen Thi Hong a reçu la délégation.", "2023-05-02")
+    a = [m.actor for m in persons(ms) if m.actor.name][0]
+    assert (a.name, a.country, a.title) == ("Nguyen Thi Hong", "VNM", "Central Bank Governor")

@@ -265,3 +265,20 @@ def test_an_undated_meeting_in_the_margins_of_a_gathering_takes_its_days(pipelin
                         "coopération, qui s'est déroulé du 25 au 27 avril.", "2019-04")
     talks = [e for e in ev if e["cameo"] == "040" and "date:frame" in e["rule"]]
     assert [(t["date"], t["date_end"]) for t in talks] == [("2019-04-25", "2019-04-27")]   # not the dateline's 28
+
+
+def test_having_a_meeting_with_someone_is_a_meeting(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Le vice-ministre des Affaires étrangères Le Hoai Trung a eu le 29 mai une "
+                        "réunion par visioconférence avec le vice-ministre chinois des Affaires étrangères Luo "
+                        "Zhaohui.", "2020-05")
+    assert triples(ev) == {("CONSULT", "2020-05-29", frozenset({"VNM", "CHN"}))}
+
+
+def test_a_story_with_no_agency_tag_is_told_from_the_state_it_names_most(pipeline):
+    text = ("Le vice-ministre des Affaires étrangères Ngô Lê Van a reçu le 20 juin une délégation du ministère "
+            "chinois des Affaires étrangères. Il a présenté la politique étrangère du Vietnam. Le Vietnam "
+            "attache une grande importance à ses liens avec ses voisins, a-t-il dit, et le Vietnam souhaite les "
+            "renforcer avec le soutien des entreprises vietnamiennes.")
+    ev = code(pipeline, text, "2025-06")
+    assert home_country(Article(doc="t.txt", raw=text)) is None      # no "(VNA)", no credit
+    assert ("CONSULT", "2025-06-20", frozenset({"VNM", "CHN"})) in triples(ev)

@@ -39,6 +39,12 @@ def test_day_month(text, anchor, value):
     assert one(text, anchor).value == value
 
 
+def test_a_count_after_a_day_is_no_two_digit_year():
+    # "le 18 mars 50 véhicules": fifty vehicles on 18 March, not 18 March 1950
+    assert one("a remis le 18 mars 50 véhicules au ministère", "2024-03").value == "2024-03-18"
+    assert values("le 7 août 98 et lui", "2002-01") == [("le 7 août 98", "1998-08-07")]
+
+
 def test_year_less_anchor_never_borrows_a_year():
     for t in resolve_timexes("Le 6 juillet, puis le 28 décembre et en juillet.", None):
         assert t.value.startswith("XXXX"), t

@@ -55,6 +55,7 @@ class OfficeDef:
     alias_of: str | None = None      # holder look-ups use this key
     french: list[str] = field(default_factory=list)
     after_det: bool = False          # the bare word counts only after a determiner ("le conseiller")
+    local: bool = False              # an office of a town or region: "gouverneur de Voronezh" is Russian
 
     @property
     def holder_key(self) -> str:
@@ -260,7 +261,7 @@ class ActorDictionary:
                 country=o.get("country"), multiple=bool(o.get("multiple")),
                 generic=bool(o.get("generic")), counterpart=bool(o.get("counterpart")),
                 alias_of=o.get("alias_of"), french=list(o.get("french") or []),
-                after_det=bool(o.get("after_det")))
+                after_det=bool(o.get("after_det")), local=bool(o.get("local")))
         for phrase, title in ranks.items():
             self.ranks[str(phrase)] = str(title)
 

@@ -239,6 +239,17 @@ class Scanner:
                 u.j = units[nxt].j
                 units[nxt].used = True
                 continue
+            if u.kind == "office" and not u.countries and text and self._is_local(u):
+                v = units[nxt] if nxt < len(units) else None
+                got = self._local_place(toks, text, u.j, v.i if v is not None else len(toks))
+                if got is not None and v is not None and got[1] == v.i and v.kind in ("country", "capital") \
+                        and not v.used:
+                    # "le maire de Paris", "le gouverneur de la province de Moscou"
+                    got = (self._named_country(v) or v.entries[0].ref, v.j)
+                    v.used = True
+                if got is not None and got[0]:
+                    u.countries.append(got[0])
+                    u.j = got[1]
             if nxt < len(units) and (self._is_diplomatic(u)):
                 v = units[nxt]
                 gap = tuple(t.norm for t in toks[u.j:v.i])
@@ -246,6 +257,43 @@ class Scanner:
                     u.host = v.entries[0].ref
                     u.j = v.j
                     v.used = True
+
+    def _is_local(self, u: Unit) -> bool:
+        e = u.first("office")
+        odef = self.d.offices.get(e.ref) if e is not None else None
+        return odef is not None and odef.local
+
+    _PLACE_KINDS = {"ville", "province", "region", "oblast", "etat", "prefecture", "district",
+                    "comte", "republique", "territoire", "krai", "krai", "land", "departement"}
+
+    def _local_place(self, toks, text, j, stop) -> tuple[str, int] | None:
+        """The country of the place after a local office ("gouverneur de Voronezh", "de la
+        province de Moscou", "de l'oblast d'Oulianovsk") and where it ends, or None; `stop`
+        is the next unit, which the place must not reach into."""
+        n = min(len(toks), stop)
+        k = j
+        if not (k < n and toks[k].norm in ("de", "d", "du")):
+            return None
+        k += 1
+        if k < n and toks[k].norm in ("la", "l"):
+            k += 1
+        if k < n and toks[k].norm in self._PLACE_KINDS:
+            k += 1
+            if k < n and toks[k].norm in ("de", "d", "du"):
+                k += 1
+        if k == n and k < len(toks):
+            return "", k   # a unit of the dictionary starts here: the caller reads it
+        if not (k < n and toks[k].is_cap and toks[k].text.isalpha()):
+            return None
+        from annales.places import Gazetteer
+        g = Gazetteer()
+        for m in range(min(n, k + 3), k, -1):   # longest place first
+            if not all(t.is_cap for t in toks[k:m]):
+                continue
+            place = g.lookup(text[toks[k].start:toks[m - 1].end])
+            if place is not None and place.country:
+                return place.country, m
+        return None
 
     _CHAIR_WORDS = {"president", "presidente", "presidents", "presidentes", "vice", "conseiller",
                     "conseillere", "conseillers", "conseilleres"}

@@ -33,7 +33,9 @@ def rules() -> tuple[Rule, ...]:
     wd = lx.alternation("weekdays")
     day = r"(?:1er|1re|premier|[12]\d|3[01]|0?[1-9])"
     year4 = r"(?:1[0-9]\d\d|20\d\d|21\d\d)"
-    year = rf"(?:{year4}|{AP}?\d\d)"
+    # a two-digit year ("10 novembre 93"), but not a count opening a noun phrase ("a remis
+    # le 18 mars 50 véhicules")
+    year = rf"(?:{year4}|{AP}?\d\d(?!\s+(?!(?:et|à|au|aux|en|dans|par|pour|sur|avec|lors)\b)[a-zà-ÿ]))"
     rel = rf"(?:{lx.alternation('relative_past')}|{lx.alternation('relative_future')})"
     part = lx.alternation("day_parts")
     num = rf"(?:\d+|{lx.alternation('numbers')})"
