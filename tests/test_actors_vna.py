@@ -309,3 +309,19 @@ def test_a_central_bank_governor_is_no_local_office(find):
     ms = find("Le gouverneur de la Banque d'État du Vietnam Nguyen Thi Hong a reçu la délégation.", "2023-05-02")
     a = [m.actor for m in persons(ms) if m.actor.name][0]
     assert (a.name, a.country, a.title) == ("Nguyen Thi Hong", "VNM", "Central Bank Governor")
+
+
+def test_a_province_acts_for_its_state_but_a_province_visited_is_a_place(find):
+    ms = find("Une délégation de la province de Kon Tum a signé un mémorandum avec la province lao d'Attapeu. "
+              "Elle s'est ensuite rendue dans la province de Quang Ninh.", "2022-10-26", default_country=None)
+    got = [(m.text, m.actor.country) for m in ms]
+    assert ("délégation de la province de Kon Tum", "VNM") in got
+    assert ("province lao d'Attapeu", "LAO") in got        # the demonym, and the gazetteer's region
+    assert not any("Quang Ninh" in t for t, _ in got)
+
+
+def test_a_local_office_needs_the_whole_name_of_its_place(find):
+    ms = find("Il a rencontré le gouverneur de la province de Luang Namtha, Phout Simmalavong.", "2024-08-22",
+              default_country=None)
+    a = [m.actor for m in persons(ms) if m.actor.name][0]
+    assert (a.name, a.country) == ("Phout Simmalavong", "LAO")    # not "Luang", a town in France

@@ -63,7 +63,7 @@ class ActorFinder(Scanner):
         text = doc if isinstance(doc, str) else doc.text
         default = default_country if default_country is not None else self.default_country
         toks = tokenize(text)
-        units = self._scan(toks)
+        units = self._localities(toks, self._scan(toks), text)
         per = self._per_spans(doc, toks) if not isinstance(doc, str) else []
         pos = self._pos_tags(doc, toks) if not isinstance(doc, str) else None
         self._extend(toks, units, text, pos, per)
@@ -165,6 +165,8 @@ class ActorFinder(Scanner):
                     out.append((self._mention(text, toks, u.i, u.j, a), None))
             elif u.kind == "country":
                 a = self._country_actor(u.entries[0].ref, "country")
+                if u.locality:   # "la province d'Attapeu": the state, through one of its provinces
+                    a.rule, a.confidence = f"locality:{ascii_fold(u.locality)}@{a.country}", 0.8
                 if u.i > 0 and toks[u.i - 1].norm in ("au", "en", "aux", "a") or \
                         u.i > 1 and (toks[u.i - 2].norm, toks[u.i - 1].norm) in (("a", "la"), ("a", "l")):
                     a.rule += "+locative"   # "en visite au Vietnam": probably a place

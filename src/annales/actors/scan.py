@@ -66,6 +66,7 @@ class Unit:
     group_of: "Unit | None" = None   # "les ministères de la Défense des deux pays"
     ner: bool = False
     used: bool = False
+    locality: str | None = None  # a country unit standing for a province or town ("la province d'Attapeu")
 
     def first(self, kind: str) -> Entry | None:
         return next((e for e in self.entries if e.kind == kind), None)
@@ -266,6 +267,48 @@ class Scanner:
     _PLACE_KINDS = {"ville", "province", "region", "oblast", "etat", "prefecture", "district",
                     "comte", "republique", "territoire", "krai", "krai", "land", "departement"}
 
+    _LOCALITY_WORDS = {"province", "provinces", "ville", "villes", "region", "oblast", "prefecture",
+                       "municipalite", "district", "krai", "etat"}
+    _LOCATIVE = {"dans", "a", "en", "vers", "sur", "pour"}
+
+    def _localities(self, toks, units: list[Unit], text: str) -> list[Unit]:
+        """"la province lao d'Attapeu", "une délégation de la ville de Hanoï", "l'oblast
+        d'Oulianovsk": a local government acting for its state, read as a mention of that
+        state (its demonym, else the gazetteer's country of the place). Not after a
+        preposition of place ("s'est rendu dans la province de Quang Ninh": a place)."""
+        taken = {k: u for u in units for k in range(u.i, u.j)}
+        starts = {u.i: u for u in units}
+        added: list[Unit] = []
+        for i, t in enumerate(toks):
+            if t.norm not in self._LOCALITY_WORDS or i in taken:
+                continue
+            back = [toks[k].norm for k in range(max(0, i - 2), i)]
+            if any(w in self._LOCATIVE for w in back):
+                continue
+            k, demonym = i + 1, None
+            dm = starts.get(k)
+            if dm is not None and dm.kind == "demonym":
+                demonym, k = dm, dm.j
+            got = self._local_place(toks, text, k, starts[min(x for x in starts if x > k)].i
+                                    if any(x > k for x in starts) else len(toks))
+            if got is None:
+                continue
+            country, end = got
+            if not country:   # a unit of the dictionary at the place: a capital or a country
+                v = starts.get(end)
+                if v is None or v.kind != "capital":
+                    continue
+                country, end = v.entries[0].ref, v.j
+                v.used = True
+            if demonym is not None:
+                country = demonym.entries[0].ref
+                demonym.used = True
+            name = text[toks[i].start:toks[end - 1].end]
+            added.append(Unit(i, end, "country", [Entry("country", country)], locality=name))
+        if not added:
+            return units
+        return sorted([u for u in units if not u.used] + added, key=lambda u: u.i)
+
     def _local_place(self, toks, text, j, stop) -> tuple[str, int] | None:
         """The country of the place after a local office ("gouverneur de Voronezh", "de la
         province de Moscou", "de l'oblast d'Oulianovsk") and where it ends, or None; `stop`
@@ -285,14 +328,13 @@ class Scanner:
             return "", k   # a unit of the dictionary starts here: the caller reads it
         if not (k < n and toks[k].is_cap and toks[k].text.isalpha()):
             return None
+        run = k
+        while run < n and run - k < 4 and toks[run].is_cap and toks[run].text.isalpha():
+            run += 1
         from annales.places import Gazetteer
-        g = Gazetteer()
-        for m in range(min(n, k + 3), k, -1):   # longest place first
-            if not all(t.is_cap for t in toks[k:m]):
-                continue
-            place = g.lookup(text[toks[k].start:toks[m - 1].end])
-            if place is not None and place.country:
-                return place.country, m
+        place = Gazetteer().lookup(text[toks[k].start:toks[run - 1].end])   # the whole name, not "Luang"
+        if place is not None and place.country:
+            return place.country, run
         return None
 
     _CHAIR_WORDS = {"president", "presidente", "presidents", "presidentes", "vice", "conseiller",
