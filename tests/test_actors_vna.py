@@ -325,3 +325,19 @@ def test_a_local_office_needs_the_whole_name_of_its_place(find):
               default_country=None)
     a = [m.actor for m in persons(ms) if m.actor.name][0]
     assert (a.name, a.country) == ("Phout Simmalavong", "LAO")    # not "Luang", a town in France
+
+
+def test_le_is_a_vietnamese_name_not_an_article_when_names_follow_or_precede_it(find):
+    ms = find("Le président du Comité populaire de la province de Quang Nam, Le Tri Thanh, a reçu Nguyen Thi Le. "
+              "Le Premier ministre Pham Minh Chinh était présent.", "2022-08-22")
+    names = [m.actor.name for m in persons(ms) if m.actor.name]
+    assert names[:2] == ["Le Tri Thanh", "Nguyen Thi Le"]
+    assert "Pham Minh Chinh" in names and not any(n.startswith("Le Premier") for n in names)
+
+
+def test_an_ambassador_with_a_vietnamese_name_in_vna_copy_is_vietnam_s(find):
+    ms = find("L'ambassadeur Nguyen Huy Tang a été reçu par le roi Norodom Sihamoni.", "2024-12-09")
+    a = [m.actor for m in persons(ms) if m.actor.name == "Nguyen Huy Tang"][0]
+    assert a.country == "VNM"
+    ms = find("L'ambassadeur Pierre Dumontel a été reçu par le ministre.", "2024-12-09")
+    assert [m.actor.country for m in persons(ms) if m.actor.name == "Pierre Dumontel"] == [None]

@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 
 from annales.actors import dates
 from annales.actors.dictionary import GROUP_NOUNS, ActorDictionary, OfficeDef, Person
-from annales.actors.scan import Scanner, Unit
+from annales.actors.scan import Scanner, Unit, vietnamese_surnames
 from annales.actors.text import ascii_fold, tokenize
 from annales.model import Actor, Mention
 
@@ -309,7 +309,10 @@ class ActorFinder(Scanner):
         home_name = default == "VNM" and looks_vietnamese(nm) or default not in (None, "VNM")
         if country is None and odef is not None and default and home_name and not odef.multiple:
             country, conf, rule = default, 0.45, rule + "+default_country"
-        elif country is None and odef is not None and default and home_name and odef.key != "ambassador":
+        elif country is None and odef is not None and default and home_name and (
+                odef.key != "ambassador" or (default == "VNM" and len(nm.split()) >= 3)):
+            # "l'ambassadeur Nguyen Huy Tang" in VNA copy: Vietnam's envoy (not "l'ambassadeur
+            # Marc Knapper", whom only the story's context places)
             country, conf, rule = default, 0.4, rule + "+default_country"
         elif country is None and odef is None and default == "VNM" and looks_vietnamese(nm) and len(nm.split()) >= 3:
             # "Nguyen Huy Tang" with no title in reach, in Vietnamese wire copy: a Vietnamese
@@ -619,13 +622,6 @@ def _offices_of_foreign_bodies(toks, live: list[Unit]) -> list[Unit]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _vietnamese_surnames() -> frozenset[str]:
-    path = Path(__file__).resolve().parents[1] / "data" / "actors" / "vietnamese_surnames.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
-
-
 def _countries_from_earlier_mentions(mentions: list[Mention]) -> None:
     """"le général Vong Pisen, commandant en chef de l'Armée royale cambodgienne" then "avec le
     général Vong Pisen": an unknown name given its state once in the story has it everywhere
@@ -659,4 +655,4 @@ def _countries_from_earlier_mentions(mentions: list[Mention]) -> None:
 def looks_vietnamese(name: str) -> bool:
     """Does an unknown name start with a Vietnamese family name ("Nguyen Chi Vinh")?"""
     first = ascii_fold(name).lower().split()[:1]
-    return bool(first) and first[0] in _vietnamese_surnames()
+    return bool(first) and first[0] in vietnamese_surnames()

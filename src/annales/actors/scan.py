@@ -8,11 +8,11 @@ unknown names.
 """
 from __future__ import annotations
 
-import re
-
 import bisect
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from annales.actors.dictionary import ActorDictionary, BodyDef, Entry
 from annales.actors.text import Token, ascii_fold, key
@@ -575,6 +575,20 @@ class Scanner:
                 break
         return ks
 
+    @staticmethod
+    def _le_in_name(toks, covered, k, ks, direction) -> bool:
+        """A capitalised "Le" that is the Vietnamese name Lê, not the article: inside a name
+        already begun with a Vietnamese family name ("Nguyen Thi Le"), or opening one of two
+        or three more short capitalised words ("…, Le Tri Thanh"; not "Le Premier ministre")."""
+        if toks[k].text != "Le":
+            return False
+        if direction == 1 and ks:
+            return toks[ks[0]].norm in vietnamese_surnames()
+        after = toks[k + 1:k + 3] if direction == 1 else [toks[x] for x in reversed(ks)][:2]
+        return len(after) == 2 and all(
+            t.is_cap and t.text.isalpha() and len(t.text) <= 6 and t.norm not in _BAD_NAME_WORDS for t in after) \
+            and not any(x in covered for x in range(k + 1, k + 3) if direction == 1)
+
     def _cap_run(self, toks, covered, i, direction=1, limit=6) -> tuple[int, int] | None:
         """Capitalised free tokens starting at i (direction 1) or ending at i (direction -1)."""
         n = len(toks)
@@ -588,7 +602,7 @@ class Scanner:
                 ks.append(k)
             elif not t.text.isalpha():
                 break
-            elif t.is_cap and t.norm not in _BAD_NAME_WORDS:
+            elif t.is_cap and (t.norm not in _BAD_NAME_WORDS or self._le_in_name(toks, covered, k, ks, direction)):
                 ks.append(k)
             elif t.norm in _NAME_PARTICLES and ks:
                 ks.append(k)
@@ -663,6 +677,9 @@ class Scanner:
                 r = self._cap_run(toks, covered, run[-1] + 1)
                 if r:
                     run += list(range(run[-1] + 1, r[1]))
+            if run and run[-1] + 1 < len(toks) and run[-1] + 1 not in covered \
+                    and self._le_in_name(toks, covered, run[-1] + 1, run, 1):
+                run.append(run[-1] + 1)   # "Nguyen Thi Le": NER stops before the given name Lê
             run = self._trim_run(toks, run)
             if run and not (len(run) == 1 and toks[run[0]].norm in _BAD_NAME_WORDS) \
                     and " ".join(toks[k].norm for k in run) not in _province_names():
@@ -671,7 +688,8 @@ class Scanner:
             if u.kind not in ("office", "rank") or u.used:
                 continue
             k = u.j
-            while k < len(toks) and toks[k].norm in {",", "le", "la", "m", "mme"}:
+            while k < len(toks) and toks[k].norm in {",", "le", "la", "m", "mme"} \
+                    and not self._le_in_name(toks, covered, k, [], 1):
                 k += 1
             r = self._cap_run(toks, covered, k)
             if r and r[1] - r[0] >= 2:
@@ -687,3 +705,11 @@ class Scanner:
 def _province_names() -> frozenset[str]:
     """Vietnam's provinces as folded words, from the places data: never a person's name."""
     return frozenset(" ".join(key(form)) for name, variants, _ in read_provinces() for form in [name, *variants])
+
+
+@lru_cache(maxsize=1)
+def vietnamese_surnames() -> frozenset[str]:
+    """Vietnamese family names, folded ("nguyen", "tran", "le"), from the actors data."""
+    path = Path(__file__).resolve().parents[1] / "data" / "actors" / "vietnamese_surnames.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
