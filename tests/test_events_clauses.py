@@ -282,3 +282,12 @@ def test_a_story_with_no_agency_tag_is_told_from_the_state_it_names_most(pipelin
     ev = code(pipeline, text, "2025-06")
     assert home_country(Article(doc="t.txt", raw=text)) is None      # no "(VNA)", no credit
     assert ("CONSULT", "2025-06-20", frozenset({"VNM", "CHN"})) in triples(ev)
+
+
+def test_the_report_s_year_inside_an_agreement_is_its_content_not_its_date(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Le ministre Ngo Xuan Lich a reçu le 6 mars à Hanoï le ministre cambodgien "
+                        "de la Défense Tea Banh. Les deux ministres ont convenu qu'en 2015 et dans les années à "
+                        "venir, l'armée des deux pays continuera d'approfondir la coopération dans la formation.",
+              "2015-03")
+    agree = [e for e in ev if e["type"] == "AGREE"]
+    assert [a["date"] for a in agree] == ["2015-03-06"]      # the story's day, not "2015"

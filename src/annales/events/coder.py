@@ -74,6 +74,10 @@ def _year(value: str | None) -> str | None:
     return value[:4] if value and value[:4].isdigit() else None
 
 
+def _is_this_year(value: str | None, published: str | None) -> bool:
+    return bool(value) and len(value) == 4 and value == _year(published)
+
+
 def _is_day(value: str | None) -> bool:
     return bool(value) and len(value) == 10
 
@@ -197,6 +201,11 @@ class EventCoder:
         future = is_future(cand.verb) or is_future(cand.head) or cand.announced
         if gov is not None and (not gov.item.value or (not future and _after(gov.item.value, story.published))):
             gov = None  # a realised event is not dated after its own report ("vision 2030")
+        if gov is not None and cand.dated is None and entry.cameo.startswith("03") \
+                and _is_this_year(gov.item.value, story.published) and (state.date or state.first_day):
+            # "ont convenu qu'en 2015 et dans les années à venir, …": the report's own year is
+            # what was agreed on, not when; the story's day dates the agreement
+            gov = None
         date_conf = 1.0
         if gov is not None:
             date, date_end = gov.item.value, gov.item.end_value
