@@ -291,3 +291,17 @@ def test_the_report_s_year_inside_an_agreement_is_its_content_not_its_date(pipel
               "2015-03")
     agree = [e for e in ev if e["type"] == "AGREE"]
     assert [a["date"] for a in agree] == ["2015-03-06"]      # the story's day, not "2015"
+
+
+def test_a_caption_showing_two_sides_is_their_meeting_on_its_day(pipeline):
+    ev = code(pipeline, "Le Premier ministre Nguyên Xuân Phuc (droite) et l'ambassadeur de France au Vietnam, "
+                        "Jean-Noël Poirier, le 25 août à Hanoï. |\nNguyên Xuân Phuc s'est déclaré convaincu que la "
+                        "coopération économique est le pilier du partenariat.", "2016-08")
+    assert triples(ev) == {("CONSULT", "2016-08-25", frozenset({"VNM", "FRA"}))}
+    assert ev[0]["rule"].startswith("consult.caption;caption;date:governing")
+
+
+def test_a_caption_of_one_side_only_is_no_meeting(pipeline):
+    ev = code(pipeline, "Le Premier ministre Nguyên Xuân Phuc (droite) et le vice-Premier ministre Pham Binh Minh, "
+                        "le 25 août à Hanoï. |\nLe gouvernement a examiné le plan.", "2016-08")
+    assert ev == []

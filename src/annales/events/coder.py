@@ -19,6 +19,7 @@ from ..model import Actor, Event, Mention, Place, Story, Timex
 from ..text import fold
 from ..time.lexicon import lexicon as time_lexicon
 from .anchoring import fronted, locative, nearby, nearest_governing, nearest_in_sentence, says_before, span_root
+from .captions import pictured_sides
 from .lexicon import Lexicon, load_lexicon
 from .roles import MentionSpan, Sides, find_sides, partner_groups
 from .syntax import clause_verb, is_future, is_negated, lemma
@@ -162,8 +163,36 @@ class EventCoder:
             for cand in find_candidates(sent, self.lexicon):
                 sides = find_sides(cand, sent, in_sent, earlier, story_state.pair)
                 in_sentence.extend(self._events(story, sent, cand, sides, times, places, story_state))
+            if not in_sentence:
+                in_sentence.extend(self._pictured(story, sent, in_sent, times, places, story_state))
             events.extend(_without_contradicted_asides(in_sentence))
         return _without_told_again(_merge(events))
+
+    def _pictured(self, story, sent, in_sent, times, places, state: _Narrative) -> list[Event]:
+        """A caption showing two sides together is their meeting (see events/captions.py),
+        on the caption's own day, else the story's."""
+        people = pictured_sides(sent.text, [m.actor for m in in_sent])
+        if people is None:
+            return []
+        own = _in_sentence(times, sent)
+        if own is not None and own.item.value and not _after(own.item.value, story.published):
+            date, date_end, date_rule = own.item.value, own.item.end_value, "date:governing"
+        elif state.date or state.first_day:
+            date, date_end, date_rule = state.date or state.first_day, None, "date:narrative"
+        else:
+            date, date_end, date_rule = story.published, None, "date:published"
+        where = _in_sentence(places, sent)
+        code = self.lexicon.code("040")
+        return [Event(
+            doc=story.doc, article_id=story.article_id, story_id=story.story_id,
+            type=code.type, mode=code.mode, context=sorted(set(filter(None, [code.context]))),
+            cameo=code.cameo, score=code.score, date=date, date_end=date_end,
+            actors=people, recipients=[], location=where.item if where else None,
+            trigger=sent.text.strip(), sentence=sent.text.strip(),
+            span=(sent.start_char, sent.end_char), sentence_span=(sent.start_char, sent.end_char),
+            published=story.published,
+            rule=f"consult.caption;caption;{date_rule}" + (";place:in-caption" if where else ""),
+            confidence=round(0.5 * min(a.confidence for a in people), 3))]
 
     def _events(self, story, sent, cand, sides: Sides, times, places, state: _Narrative) -> list[Event]:
         entry = cand.entry
@@ -329,6 +358,10 @@ class EventCoder:
                             rule=e.rule.replace(date_rule, date_rule + "+conjoined", 1))
                     for k, also in enumerate(_conjoined(gov, times, story.published)) for e in list(out)]
         return out
+
+
+def _in_sentence(items: list[Anchored], sent: Span) -> Anchored | None:
+    return next((a for a in items if a.root is not None and sent.start <= a.root.i < sent.end), None)
 
 
 def _frame_date(cand: Candidate, times) -> Anchored | None:

