@@ -264,9 +264,10 @@ class Scanner:
         odef = self.d.offices.get(e.ref) if e is not None else None
         return odef is not None and odef.local
 
+    # words naming a kind of place after a local office ("gouverneur de l'oblast de Kalouga")
     _PLACE_KINDS = {"ville", "province", "region", "oblast", "etat", "prefecture", "district",
-                    "comte", "republique", "territoire", "krai", "krai", "land", "departement"}
-
+                    "comte", "territoire", "krai", "land", "departement"}
+    # words that make a place an actor ("la province d'Attapeu", "les villes de …")
     _LOCALITY_WORDS = {"province", "provinces", "ville", "villes", "region", "oblast", "prefecture",
                        "municipalite", "district", "krai", "etat"}
     _LOCATIVE = {"dans", "a", "en", "vers", "sur", "pour"}
@@ -289,8 +290,7 @@ class Scanner:
             dm = starts.get(k)
             if dm is not None and dm.kind == "demonym":
                 demonym, k = dm, dm.j
-            got = self._local_place(toks, text, k, starts[min(x for x in starts if x > k)].i
-                                    if any(x > k for x in starts) else len(toks))
+            got = self._local_place(toks, text, k, min((x for x in starts if x > k), default=len(toks)))
             if got is None:
                 continue
             country, end = got
