@@ -11,7 +11,7 @@ def load_nlp(name: str = DEFAULT_MODEL, disable: tuple[str, ...] = ()):
     """Load a spaCy pipeline installed as a package (never from a hub at run time)."""
     import spacy
 
-    from . import sentences  # noqa: F401  (registers the component)
+    from . import lemmas, sentences  # noqa: F401  (register the components)
     from .regex_cache import cached_regexes
 
     try:
@@ -25,6 +25,8 @@ def load_nlp(name: str = DEFAULT_MODEL, disable: tuple[str, ...] = ()):
     if "parser" in nlp.pipe_names and "annales_sentences" not in nlp.pipe_names:
         nlp.add_pipe("annales_sentences", before="parser")
     speed_up_lemmatizer(nlp)
+    if "lemmatizer" in nlp.pipe_names and "annales_verb_lemmas" not in nlp.pipe_names:
+        nlp.add_pipe("annales_verb_lemmas", after="lemmatizer")
     return nlp
 
 
