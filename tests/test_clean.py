@@ -59,13 +59,16 @@ def test_main_and_teasers():
         assert not any(r in s.text for r in RESIDUE)
 
 
-def test_headline_becomes_title():
+def test_headline_becomes_title_and_opens_the_text():
+    # the headline stays as the text's first paragraph (a crawl that lost the lead keeps
+    # its facts only there); its repeat above the caption goes
     a = art("Le Vietnam et le Laos renforcent leur coopération\n\nLe ministre a reçu son "
             "homologue lao le 3 mars.\nLe Vietnam et le Laos renforcent leur coopération ảnh 1"
             "Le ministre et son homologue. Photo : VNA\n\nLes deux pays ont signé un accord.")
     [main] = clean_article(a)
     assert main.title == "Le Vietnam et le Laos renforcent leur coopération"
-    assert main.text == "Le ministre a reçu son homologue lao le 3 mars.\n\nLes deux pays ont signé un accord."
+    assert main.text == ("Le Vietnam et le Laos renforcent leur coopération\n\n"
+                         "Le ministre a reçu son homologue lao le 3 mars.\n\nLes deux pays ont signé un accord.")
     check_offsets(a, main)
 
 
@@ -196,11 +199,11 @@ def test_seeds_glue_repaired(seeds):
 def test_seeds_titles_and_teasers(seeds):
     main002, *teasers002 = seeds["002"][1]
     assert main002.title == "Vietnam et Russie renforcent leur coopération technique militaire"
-    assert main002.text.startswith("La 19e réunion")
+    assert main002.text.startswith(main002.title + "\n\nLa 19e réunion")   # the headline opens the text
     assert len(teasers002) == 2
     main004, *teasers004 = seeds["004"][1]
     assert main004.title.startswith("Vietnam – Russie : Renforcement")
-    assert main004.title not in main004.text
+    assert main004.text.startswith(main004.title + "\n\n") and main004.text.count(main004.title) == 1
     assert len(teasers004) == 6
     for s in teasers002 + teasers004:
         assert s.is_teaser and s.published is None and s.title and s.text

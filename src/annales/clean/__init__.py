@@ -6,6 +6,9 @@
 What is removed: photo captions and credits ("… Photo: VNA", "(Photo: …)", "Photo
 d'archives", "Source: VNA"), Vietnamese `ảnh N` residue lines, "source" / "Voir plus" /
 "-VNA" furniture, the sign-off token (the sentence before it stays), repeated headlines.
+The headline opening an article becomes the story's title and stays its first paragraph:
+in a crawl that lost the lead, it is the only place the story's fact is told (the coder
+lets its events count only where the body tells none between the same states).
 What is repaired: glued words and missing spaces after punctuation (`annales.clean.glue`),
 whitespace runs (one space; paragraphs separated by a blank line).
 Decisions:
@@ -14,6 +17,8 @@ Decisions:
   sit inside the first sentence), the agency tag and dash go;
 - apostrophes are kept as written (’ and '): downstream handles both, and the text keeps
   a one-to-one character map; every whitespace character becomes a plain space;
+- the commas around a weekday's date go ("a terminé mardi, 23 janvier, sa visite" reads
+  "a terminé mardi 23 janvier sa visite"), as the parser loses the clause's object at them;
 - a teaser with a headline and no body is still a Story (its text is the headline).
 `Story.offsets[i]` is the index in `article.raw` of character i; inserted characters (". "
 of a dateline, spaces between glued words, paragraph breaks) map to their left neighbour.
@@ -38,6 +43,7 @@ def clean_paragraph(mt: MappedText, context: str = "") -> MappedText:
         place_end, body_start = d
         mt = mt.delete([(place_end, body_start)]).insert({place_end: ". "})
     mt = mt.collapse_spaces()
+    mt = mt.delete(F.date_commas(mt.text))
     cuts = find_inserts(mt.text, context)
     if cuts:
         mt = mt.insert({k: " " for k in cuts})
@@ -49,11 +55,11 @@ def clean_line_text(text: str) -> str:
     return repair(" ".join(text.split()))
 
 
-def _paragraphs(raw: str, lines: list[Line], skip: Line | None = None) -> MappedText:
+def _paragraphs(raw: str, lines: list[Line]) -> MappedText:
     parts = []
     prev = None
     for ln in lines:
-        if ln is skip or ln.kind not in ("text", "headline") or ln.start >= ln.end:
+        if ln.kind not in ("text", "headline") or ln.start >= ln.end:
             continue
         text = raw[ln.start:ln.end]
         if text == prev:
@@ -76,7 +82,7 @@ def clean_article(article: Article) -> list[Story]:
     body_lines = [ln for ln in main_lines
                   if not (head and ln is not head and ln.kind == "headline"
                           and raw[ln.start:ln.end] == raw[head.start:head.end])]
-    body = _paragraphs(raw, body_lines, skip=head)
+    body = _paragraphs(raw, body_lines)
     stories = [Story(article_id=article.id, story_id=f"{article.id}-m", doc=article.doc,
                      text=body.text, offsets=body.offsets, published=article.published,
                      title=title, is_teaser=False)]

@@ -81,6 +81,24 @@ def dateline(line: str) -> tuple[int, int] | None:
     return (m.end("when") if m.group("when") else m.end("place")), m.end()
 
 
+# "a reçu vendredi, 17 février, à Hanoï": the wire sets a weekday's date between commas; the
+# parser then cuts the clause at them (the object after the date loses its verb)
+_WEEKDAY = r"(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+DATE_COMMAS = re.compile(
+    r"\b" + _WEEKDAY + r"(?:\s+(?:matin|après-midi|apres-midi|soir))?(?P<c1>\s*,)\s*"
+    r"\d{1,2}(?:er)?\s+" + _MONTH_WORD + r"(?:\s+\d{4})?(?P<c2>\s*,)?")
+
+
+def date_commas(line: str) -> list[tuple[int, int]]:
+    """The commas around a weekday's date ("mardi, 23 janvier, sa visite"), to delete."""
+    cuts = []
+    for m in DATE_COMMAS.finditer(line):
+        cuts.append(m.span("c1"))
+        if m.group("c2"):
+            cuts.append(m.span("c2"))
+    return cuts
+
+
 # ">> Le Premier ministre reçoit …": a link to a related article, not part of this one
 RELATED_LINK = re.compile(r"^\s*(?:>>|»»|►|▶|→)\s*\S")
 
