@@ -86,3 +86,9 @@ def lookup_country(name: str) -> tuple[str, str] | None:
 @lru_cache(maxsize=1)
 def _codes() -> dict[str, Country]:
     return {c.code: c for c in read_countries_tsv(default_countries_path())}
+
+
+def is_igo(code: str) -> bool:
+    """Is `code` an intergovernmental organisation's ("ASEAN", "UN"), not a state's?"""
+    c = _codes().get(code)
+    return c is not None and c.is_igo

@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, replace
 
 from annales.actors import dates
+from annales.actors.countries import is_igo
 from annales.actors.dictionary import GROUP_NOUNS, ActorDictionary, OfficeDef, Person
 from annales.actors.scan import Scanner, Unit, vietnamese_surnames
 from annales.actors.text import ascii_fold, tokenize
@@ -69,7 +70,7 @@ class ActorFinder(Scanner):
         self._extend(toks, units, text, pos, per)
         units = self._add_names(toks, units, per, text)
         units = self._anaphors(toks, units)
-        return self._assemble(text, toks, units, date, default)
+        return _sole_foreign_state(self._assemble(text, toks, units, date, default), default)
 
     # ================================================================== assembly
     def _assemble(self, text, toks, units, date, default) -> list[Mention]:
@@ -650,6 +651,24 @@ def _countries_from_earlier_mentions(mentions: list[Mention]) -> None:
         if not a.country and seen is not None:
             a.country, a.confidence = seen.country, min(seen.confidence, 0.6)
             a.rule += "+earlier-mention"
+
+
+def _sole_foreign_state(mentions: list[Mention], home: str | None) -> list[Mention]:
+    """"Durant son séjour, Miyegombo Enkhbold s'est entretenu avec …", in a story whose only
+    foreign state is Mongolia: an unknown foreign name there is that state's (rule
+    ``+sole-foreign-state``); with two foreign states or none, the name stays without one."""
+    if home is None:
+        return mentions
+    foreign = {m.actor.country for m in mentions if m.actor.country and m.actor.country != home
+               and not is_igo(m.actor.country)}
+    if len(foreign) != 1:
+        return mentions
+    state = foreign.pop()
+    for m in mentions:
+        a = m.actor
+        if a.kind == "person" and a.country is None and not a.actor_id and not looks_vietnamese(a.name or ""):
+            a.country, a.confidence, a.rule = state, min(a.confidence, 0.35), a.rule + "+sole-foreign-state"
+    return mentions
 
 
 def looks_vietnamese(name: str) -> bool:

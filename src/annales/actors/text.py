@@ -13,7 +13,9 @@ _EXTRA = str.maketrans({"đ": "d", "Đ": "D", "œ": "oe", "Œ": "Oe", "æ": "ae"
                         "ß": "ss", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ı": "i",
                         "’": "'", "‘": "'", "`": "'", "ʼ": "'", "‐": "-", "‑": "-", "–": "-",
                         "—": "-"})
-_TOKEN = re.compile(r"[^\W_]+|[^\w\s]", re.UNICODE)
+# words, punctuation, and paragraph breaks (a "\n\n" token: no name or title runs across
+# one, e.g. from a headline into the story's first sentence)
+_TOKEN = re.compile(r"[^\W_]+|[^\w\s]|\n\s*\n", re.UNICODE)
 # tokens dropped from the stream: hyphens and apostrophes ("vice-ministre" = "vice ministre",
 # "l'Inde" = "l Inde")
 _DROP = {"-", "'", "_"}
