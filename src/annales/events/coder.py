@@ -65,6 +65,15 @@ class _Narrative:
     before_until: int = -1            # "Auparavant, …": its paragraph is told before the story's day
     ended: tuple[str, str] | None = None  # the story's day ends a visit (its first and last days)
     home: str | None = None           # the wire's own state
+    headline_end: int = 0             # the headline opening the text: it sets no thread
+
+
+def _headline_end(story: Story) -> int:
+    """Where the story's headline ends when the text opens with it ("Le PM Pham Minh Chinh
+    rencontre le président biélorusse"): its event is coded, but the story's thread (date,
+    place, the two parties) starts in the body."""
+    title = (story.title or "").strip()
+    return len(title) if title and story.text.startswith(title) else 0
 
 
 def _month(value: str | None) -> str | None:
@@ -151,9 +160,11 @@ class EventCoder:
                  and not _is_period(t)]
         times = [a for a in times if not _names_year(a.root)]
         places = self._places(doc, spans)
-        story_state = _Narrative(home=home, dateline=_dateline_place(doc, places))
+        story_state = _Narrative(home=home, dateline=_dateline_place(doc, places),
+                                 headline_end=_headline_end(story))
         days = [(t.start, t.value) for t in timexes if _is_day(t.value)]
         events: list[Event] = []
+        headline: list[Event] = []
         for sent in doc.sents:
             # the fallback date of an undated event: the first day named so far, never a later one
             story_state.first_day = next((v for start, v in days if start < sent.end_char), None)
@@ -165,8 +176,15 @@ class EventCoder:
                 in_sentence.extend(self._events(story, sent, cand, sides, times, places, story_state))
             if not in_sentence:
                 in_sentence.extend(self._pictured(story, sent, in_sent, times, places, story_state))
+            if sent.start_char < story_state.headline_end:
+                headline.extend(in_sentence)
+                continue
             events.extend(_without_contradicted_asides(in_sentence))
-        return _without_told_again(_merge(events))
+        # the headline sums up the body: its events count only where the body tells none
+        # between the same states (a crawl that lost the lead keeps only its headline)
+        told = {_key(e)[4] for e in events}
+        events = [e for e in headline if _key(e)[4] not in told] + events
+        return _without_told_again(_merge(_ended_visit_spans(events)))
 
     def _pictured(self, story, sent, in_sent, times, places, state: _Narrative) -> list[Event]:
         """A caption showing two sides together is their meeting (see events/captions.py),
@@ -313,7 +331,7 @@ class EventCoder:
             place, place_rule = state.dateline, "place:dateline"
         # -- narrative state for the next events (an event recalled in a noun phrase with
         # its own date is background: the story's thread goes on where it was) --
-        if not cand.background:
+        if not cand.background and sent.start_char >= state.headline_end:
             if gov is not None and _is_day(date):
                 state.date, state.date_end = date, date_end
                 state.ended = None
@@ -350,8 +368,18 @@ class EventCoder:
         if sides.partners:
             side = recipients if sides.split == "recipients" else sides.actors
             own = [a for a in side if all(a not in g for g in sides.partners)]
-            out = [replace(base, event_id=f"{base.event_id}-{i}", **{sides.split: own + group})
+            others = {a.country for g in sides.partners for a in g}
+            out = [replace(base, event_id=f"{base.event_id}-{i}", **{sides.split: own + group},
+                           location=_unless_elsewhere(place, others - {a.country for a in group}))
                    for i, group in enumerate(sides.partners)]
+        if place_item is not None and recipients and recipients[0].rule.startswith("recipient:place-of-visit"):
+            # "des visites officielles à Cuba, en Argentine et en Uruguay": one visit per state
+            own = {a.country for a in sides.actors}
+            out += [replace(e, event_id=f"{e.event_id}-p{k}", location=other, recipients=[Actor(
+                        name=_country_name(other), country=other.country, kind="country",
+                        rule=f"recipient:place-of-visit:{other.name}+conjoined", confidence=0.7)])
+                    for k, other in enumerate(_conjoined_places(place_item, places, own | {place.country}))
+                    for e in list(out)]
         if gov is not None and not future:
             # "deux visites officielles au Vietnam en juin 2014 et en avril 2019": one each
             out += [replace(e, event_id=f"{e.event_id}-d{k}", date=also.value, date_end=also.end_value,
@@ -406,6 +434,33 @@ def _conjoined(gov: Anchored, times: list[Anchored], published: str | None) -> l
             and a.item is not gov.item and a.item.value and not _after(a.item.value, published)]
 
 
+def _unless_elsewhere(place: Place | None, elsewhere: set) -> Place | None:
+    """An event split per partner keeps its place unless the place is another partner's."""
+    return None if place is not None and place.country in elsewhere else place
+
+
+def _conjoined_places(first: Anchored, places: list[Anchored], skip: set) -> list[Place]:
+    """The places listed after `first` ("à Cuba, en Argentine et en Uruguay"), one per state
+    not in `skip`. Read on the words, not the parse: the parser hangs the list's items on
+    the noun, on the verb or on each other."""
+    if first.root is None:
+        return []
+    doc, prev, out = first.root.doc, first.root, []
+    for a in sorted((a for a in places if a.root is not None and a.root.i > first.root.i), key=lambda a: a.root.i):
+        between = doc[prev.i + 1:a.root.i]
+        if not any(t.lower_ in (",", "et") for t in between) or any(t.lower_ not in LIST_WORDS for t in between):
+            break
+        if a.item.country and a.item.country not in skip:
+            skip = skip | {a.item.country}
+            out.append(a.item)
+        prev = a.root
+    return out
+
+
+# what may stand between two items of a list of places
+LIST_WORDS = {",", "et", "en", "à", "au", "aux", "la", "le", "les", "l'", "l’"}
+
+
 def _dateline_place(doc: Doc, places: list[Anchored]) -> Place | None:
     """The place of the story's opening dateline ("Hanoï." or "Hanoi, 3 septembre." once the
     cleaner has cut "(VNA) -"): a first sentence of a few words, no verb, one place."""
@@ -458,6 +513,9 @@ def _settle_sides(entry, event_type: str, sides: Sides, place: Place | None, sta
     if entry.roles == "directed" and not sides.partners:
         # "des doses accordées par la Pologne et la Corée au Vietnam": one gift from each
         sides.partners, sides.split = partner_groups(sides.actors, recipients), "actors"
+    if entry.roles == "directed" and not sides.partners:
+        # "une visite de travail en Biélorussie et en Russie": one visit to each state
+        sides.partners, sides.split = partner_groups(recipients, sides.actors), "recipients"
     return recipients
 
 
@@ -556,7 +614,10 @@ def _describes_neighbour(m: MentionSpan, spans: list[MentionSpan], doc: Doc) -> 
 
 
 def _since(text: str, t: Timex) -> bool:
-    """"depuis 2020" starts a state of affairs; it does not date an event."""
+    """"depuis 2020" starts a state of affairs; it does not date an event. A day does: "effectue
+    depuis samedi 2 mars une visite au Japon" is a visit begun that day."""
+    if _is_day(t.value):
+        return False
     return fold(text[max(0, t.start - 8):t.start]).rstrip().endswith(("depuis", "des"))
 
 
@@ -645,6 +706,24 @@ def _without_contradicted_asides(events: list[Event]) -> list[Event]:
     asides = [e for e in events if ":described" in e.rule]
     return [e for e in events if e not in asides
             or not any(outside(e, o) for o in events if o not in asides)]
+
+
+def _ended_visit_spans(events: list[Event]) -> list[Event]:
+    """"X a terminé mardi 23 janvier sa visite au Vietnam. Durant son séjour, du 20 au 23
+    janvier, il s'est entretenu avec Y": a visit known only by its last day takes the first
+    day of a span the story gives for its meetings, ending on that day, between the same
+    states."""
+    for e in events:
+        if e.cameo != "042" or not _is_day(e.date) or e.date_end != e.date:
+            continue
+        states = _key(e)[4]
+        first = min((o.date for o in events if o is not e and o.type == e.type and o.date_end == e.date
+                     and _is_day(o.date) and o.date < e.date and _key(o)[4] == states), default=None)
+        if first is not None:
+            parts = e.rule.split(";")
+            parts[2:3] = [parts[2] + "+stay-span"] if len(parts) > 2 else []
+            e.date, e.rule = first, ";".join(parts)
+    return events
 
 
 def _without_told_again(events: list[Event]) -> list[Event]:

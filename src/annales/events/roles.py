@@ -307,6 +307,16 @@ HELP_VERBS = {"soutenir", "aider", "appuyer", "assister", "epauler"}
 DESCRIBED_DEPS = {"appos", "acl", "nmod", "amod", "obl", "obl:mod"}
 
 
+def _invited_by(m: MentionSpan, noun: Token) -> bool:
+    """Is `m` inside an "(à l'|sur) invitation de …" phrase under the event noun?"""
+    tok = noun.doc[min(m.tokens)]
+    while tok.head.i != tok.i and tok.i != noun.i:
+        if tok.lemma_.lower() == "invitation":
+            return True
+        tok = tok.head
+    return False
+
+
 def _dated_noun_sides(cand: Candidate, inside: list[MentionSpan], spans: list[MentionSpan]) -> Sides:
     """Sides of an event noun with its own date. The phrase is the noun's and its date's
     ("la visite au Laos en octobre du ministre X": the parser hangs "du ministre" on the
@@ -338,6 +348,8 @@ def _dated_noun_sides(cand: Candidate, inside: list[MentionSpan], spans: list[Me
     if cand.entry.roles in ("directed", "host"):
         to = [m for m in inside if any(case_of(doc[i]) in ("en", "au", "aux", "a", "vers") for i in m.tokens
                                        if doc[i].head.i not in m.tokens)]
+        # "une visite en Russie, sur invitation du Service fédéral …": the inviter hosts
+        to += [m for m in inside if m not in to and _invited_by(m, noun)]
         by = [m for m in inside if m not in to]
         if cand.entry.roles == "directed":
             sides.actors = [m.actor for m in described + by]
