@@ -30,8 +30,8 @@ log = logging.getLogger("annales")
 # Wire services whose home state an unqualified office ("le ministre de la Défense") refers to:
 # the dateline's agency tag, or the house's own names in credits and sign-offs ("Photo :
 # VNA/CVN", "QDND/CVN": Le Courrier du Vietnam, the army's daily, the government portal).
-# the agency tags of Vietnam's state media (news agency, radio, army and party papers, the
-# government portal), matched in any case: "(VNA)", "(VOVworld)", "(QDND)"
+# Dateline tags are Vietnam's state media (news agency, radio, army and party papers, the
+# government portal), matched as written, so both spellings of VOV's world service are listed.
 HOME_COUNTRY_BY_DATELINE = {f"({tag})": "VNM" for tag in ("VNA", "TTXVN", "CVN", "VOV", "VOVWORLD", "VOVworld",
                                                            "QDND", "NDO", "VGP", "Nhandan")}
 HOME_COUNTRY_BY_CREDIT = {"VNM": re.compile(r"(?:Photos?|Ảnh|Source)\s*:[^\n]{0,40}?\b(?:VNA|TTXVN|CVN|QDND|VGP)\b"

@@ -311,7 +311,7 @@ def _invited_by(m: MentionSpan, noun: Token) -> bool:
     """Is `m` inside an "(à l'|sur) invitation de …" phrase under the event noun?"""
     tok = noun.doc[min(m.tokens)]
     while tok.head.i != tok.i and tok.i != noun.i:
-        if tok.lemma_.lower() == "invitation":
+        if lemma(tok) == "invitation":
             return True
         tok = tok.head
     return False
