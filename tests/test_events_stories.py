@@ -115,3 +115,26 @@ def test_north_korean_leader_is_north_korean(pipeline):
                         "(RPDC), Kim Jong-un, effectuera une visite officielle au Vietnam dans les prochains jours.",
               published="2019-02")
     assert {frozenset(states(e)) for e in ev} == {frozenset({"PRK", "VNM"})}
+
+
+def test_an_envoy_to_the_un_acts_for_the_sending_state(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Le vice-ministre des Affaires étrangères Do Hung Viet a reçu le 12 mai "
+                        "à Hanoï le représentant permanent de la Russie auprès des Nations unies, Vassily "
+                        "Nebenzia.", "2023-05")
+    assert [(e["cameo"], states(e)) for e in ev] == [("043", {"RUS", "VNM"})]
+    envoy = ev[0]["actors"][0]
+    assert envoy["name"] == "Vassily Nebenzia" and envoy["title"] == "Permanent Representative"
+
+
+def test_the_seat_of_an_organisation_is_a_place_not_a_party(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Le vice-ministre ukrainien des Affaires étrangères, Sergiy Kyslytsya, a "
+                        "rencontré le 9 janvier le ministre vietnamien des Affaires étrangères, Pham Binh Minh, "
+                        "au siège des Nations unies à New York.", "2020-01")
+    assert [states(e) for e in ev] == [{"UKR", "VNM"}]
+
+
+def test_a_courtesy_call_does_not_absorb_the_visit_framing_it(pipeline):
+    ev = code(pipeline, "Tokyo (VNA) - Dans le cadre de sa visite officielle au Japon, le général Nguyen Tan "
+                        "Cuong, chef d'état-major général de l'Armée populaire du Vietnam, a rendu le 11 octobre "
+                        "une visite de courtoisie au ministre japonais de la Défense, Kihara Minoru.", "2023-10")
+    assert sorted(e["date"] for e in ev if e["cameo"] == "042") == ["2023-10", "2023-10-11"]

@@ -36,6 +36,15 @@ def test_txt_header_same_line_and_day(tmp_path):
     assert a.raw[a.body_start:].startswith("Hanoï")
 
 
+def test_txt_header_year_only(tmp_path):
+    """A crawl that knew only the year: the header is still a header, not a date in the text."""
+    p = tmp_path / "y.txt"
+    p.write_text(" date 2017\nLa Havane (VNA) - Le don a été annoncé l'année dernière.\n", "utf-8")
+    [a] = _all([p])
+    assert a.published == "2017"
+    assert a.raw[a.body_start:].startswith("La Havane")
+
+
 def test_txt_without_header(tmp_path):
     p = tmp_path / "c.txt"
     p.write_text("Un texte sans date.", "utf-8")

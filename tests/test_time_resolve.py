@@ -60,6 +60,19 @@ def test_inferred_year_lowers_confidence():
 def test_weekday_checks_the_year():
     # "samedi 5 juin" is 1999-06-05 (a Saturday), not 1998-06-05
     assert one("le samedi 5 juin", "1999-01-10").value == "1999-06-05"
+    # with only the year known the weekday decides between neighbouring years
+    assert one("lundi 17 octobre", "2023").value == "2022-10-17"
+
+
+def test_wrong_weekday_in_the_reports_month():
+    # 17 October 2023 was a Tuesday: in an October 2023 story the copy's weekday is a slip,
+    # not a sign of October 2022
+    assert one("lundi 17 octobre", "2023-10").value == "2023-10-17"
+
+
+def test_weekday_part_of_day_and_comma_before_the_date():
+    t = one("a eu une rencontre lundi après-midi, 17 octobre.", "2023-10")
+    assert (t.text, t.value) == ("lundi après-midi, 17 octobre", "2023-10-17")
 
 
 @pytest.mark.parametrize("text,anchor,value,end_value", [

@@ -23,7 +23,7 @@ class Article:
 
     `raw` is the whole text as read from the file (header line included), so offsets that
     point into it are offsets "into the file as read". `body_start` is where the body begins
-    after a ` date YYYY-MM[-DD]` header line, if any.
+    after a ` date YYYY[-MM[-DD]]` header line, if any.
     """
 
     doc: str                      # path or name of the input it came from

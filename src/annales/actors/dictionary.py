@@ -56,6 +56,7 @@ class OfficeDef:
     french: list[str] = field(default_factory=list)
     after_det: bool = False          # the bare word counts only after a determiner ("le conseiller")
     local: bool = False              # an office of a town or region: "gouverneur de Voronezh" is Russian
+    envoy: bool = False              # posted abroad: "à/auprès de <X>" names the post, not the state
 
     @property
     def holder_key(self) -> str:
@@ -261,7 +262,8 @@ class ActorDictionary:
                 country=o.get("country"), multiple=bool(o.get("multiple")),
                 generic=bool(o.get("generic")), counterpart=bool(o.get("counterpart")),
                 alias_of=o.get("alias_of"), french=list(o.get("french") or []),
-                after_det=bool(o.get("after_det")), local=bool(o.get("local")))
+                after_det=bool(o.get("after_det")), local=bool(o.get("local")),
+                envoy=bool(o.get("envoy")))
         for phrase, title in ranks.items():
             self.ranks[str(phrase)] = str(title)
 

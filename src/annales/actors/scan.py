@@ -524,7 +524,7 @@ class Scanner:
         if e is None:
             return False
         if e.kind == "office":
-            return e.ref in ("ambassador", "defence_attache")
+            return self.d.offices[e.ref].envoy
         return self.d.bodies[e.ref].sector == "DIP"
 
     # ================================================================== names

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors.countries import default_countries_path, read_countries_tsv
+from ..actors.countries import default_countries_path, is_igo, read_countries_tsv
 from ..model import Actor, Event, Mention, Place, Story, Timex
 from ..text import fold
 from ..time.lexicon import lexicon as time_lexicon
@@ -33,7 +33,6 @@ INTENT_HEADS = {"possibilite", "projet", "intention", "prevoir", "envisager", "v
                 "inviter", "invitation", "annoncer"}
 DATELINE_MARK = "(vna)"
 _COUNTRIES = read_countries_tsv(default_countries_path())
-IGOS = frozenset(c.code for c in _COUNTRIES if c.is_igo)
 COUNTRY_NAMES = {c.code: c.english for c in _COUNTRIES}
 DATE_VALUE = re.compile(r"^(\d{4}|XXXX)(-\d{2}(-\d{2})?)?$")
 
@@ -504,12 +503,12 @@ def _settle_sides(entry, event_type: str, sides: Sides, place: Place | None, sta
         # in the wire's own copy, an unnamed receiver is at home
         recipients = [Actor(name=COUNTRY_NAMES.get(state.home, state.home), country=state.home, kind="country",
                             rule="recipient:home-country", confidence=0.5)]
-    nations = {a.country for a in sides.actors + recipients if a.country and a.country not in IGOS}
+    nations = {a.country for a in sides.actors + recipients if a.country and not is_igo(a.country)}
     if len(nations) >= 2:
         # "lors du sommet du G20, il a eu une rencontre avec X", "Anwar Ibrahim, en tant que
         # président de l'ASEAN": between two states, an organisation names the frame
-        sides.actors = [a for a in sides.actors if a.country not in IGOS]
-        recipients = [a for a in recipients if a.country not in IGOS]
+        sides.actors = [a for a in sides.actors if not is_igo(a.country)]
+        recipients = [a for a in recipients if not is_igo(a.country)]
     if entry.roles == "directed" and not sides.partners:
         # "des doses accordées par la Pologne et la Corée au Vietnam": one gift from each
         sides.partners, sides.split = partner_groups(sides.actors, recipients), "actors"
@@ -737,10 +736,16 @@ def _without_told_again(events: list[Event]) -> list[Event]:
         rule = e.rule.split(";")[2:3]
         return len(e.date or "") == 7 and bool(rule) and (rule[0].endswith("-month") or rule[0] == "date:published")
 
+    def courtesy_call(o: Event) -> bool:
+        # "a rendu le 11 octobre une visite de courtoisie au ministre": a call made during
+        # the trip, not the trip told with its days
+        after = o.sentence[o.span[1] - o.sentence_span[0]:][:24]
+        return "courtoisie" in fold(after)
+
     def told(e: Event) -> bool:
         states, who = _key(e)[4], people(e)
         return any(o is not e and (o.type, o.cameo) == (e.type, e.cameo) and _is_day(o.date)
-                   and o.date.startswith(e.date) and _key(o)[4] == states
+                   and o.date.startswith(e.date) and _key(o)[4] == states and not courtesy_call(o)
                    and (who & people(o) or not (who or people(o))) for o in events)
 
     return [e for e in events if not (month_only(e) and told(e))]

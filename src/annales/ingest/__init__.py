@@ -6,7 +6,7 @@
         else:
             ...                    # an Article
 
-Formats: `.txt` (optional ` date YYYY-MM[-DD]` first line), `.html`/`.htm` (main text via
+Formats: `.txt` (optional ` date YYYY[-MM[-DD]]` first line), `.html`/`.htm` (main text via
 trafilatura), `.jsonl`/`.jsonl.gz` (streamed, one article per line: id, published, title,
 text, url). Directories are walked recursively in sorted order.
 """

@@ -5,8 +5,9 @@ import re
 
 _ISO = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?\s*$")
 _DMY = re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
-# ` date 2023-07` or ` date 2023-07-06` at the very start of a .txt file
-HEADER = re.compile(r"^[ \t]*date[ \t]+(\d{4}-\d{2}(?:-\d{2})?)\b[ \t]*(\r?\n)?")
+# ` date 2023-07`, ` date 2023-07-06` or (a crawl that knew only the year) ` date 2023` at the
+# very start of a .txt file
+HEADER = re.compile(r"^[ \t]*date[ \t]+(\d{4}(?:-\d{2}(?:-\d{2})?)?)\b[ \t]*(\r?\n)?")
 
 
 def normalise_date(value: object) -> str | None:

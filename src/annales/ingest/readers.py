@@ -29,7 +29,7 @@ def _read_text(path: Path) -> str | IngestError:
 
 
 def read_txt(path: Path) -> Iterator[Result]:
-    """Plain text; an optional ` date YYYY-MM[-DD]` header gives `published`."""
+    """Plain text; an optional ` date YYYY[-MM[-DD]]` header gives `published`."""
     text = _read_text(path)
     if isinstance(text, IngestError):
         yield text

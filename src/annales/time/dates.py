@@ -59,7 +59,8 @@ def closest_year(month: int, day: int | None, anchor: Anchor, weekday: int | Non
     is preferred: a future date must be less than half as far as the past one to be chosen
     ("le 28 décembre" in a January article is last December; "le 7 novembre" in a September
     article is this November). A weekday given with the date ("samedi 5 juin") is a stronger
-    signal than distance: a candidate year whose calendar agrees with it is taken first.
+    signal than distance when only the year is known: a candidate year whose calendar agrees
+    with it is taken first. Against a known month it weighs about three months' distance.
     """
     assert anchor.year is not None
     ref = anchor.date or dt.date(anchor.year, anchor.month or 7, 15 if anchor.month else 1)
@@ -74,7 +75,10 @@ def closest_year(month: int, day: int | None, anchor: Anchor, weekday: int | Non
         delta = (cand - ref).days
         cost = float(-delta if delta <= 0 else 2 * delta)
         if weekday and day and cand.isoweekday() == weekday:
-            cost -= 10_000
+            # decisive against a year-only anchor; against a month it outweighs only a few
+            # months' distance: "lundi 17 octobre" in an October 2023 story is that October,
+            # whatever day the 17th fell on (a wrong weekday is a slip of the copy)
+            cost -= 90 if anchor.month else 10_000
         if best is None or cost < best[0]:
             best = (cost, year)
     if best is None:

@@ -62,9 +62,10 @@ def rules() -> tuple[Rule, ...]:
         Rule("date_numeric_dmy", c(r"(?P<d>[0-3]?\d)(?P<sep>[/.])(?P<m>[01]?\d)(?P=sep)(?P<y>\d{4}|\d\d)"), 4),
         # "2025-09-17"
         Rule("date_iso", c(r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)"), 4),
-        # "le mercredi 1er mai 2002", "6 juillet", "10 novembre 93", "26 septembre dernier"
+        # "le mercredi 1er mai 2002", "6 juillet", "10 novembre 93", "26 septembre dernier",
+        # "lundi après-midi, 17 octobre"
         Rule("date_day_month", c(
-            rf"(?:(?:le|ce|dès le|au|depuis le)\s+)?(?:(?P<wd>{wd})\s+)?(?P<d>{day})\s+(?P<m>{monthx})"
+            rf"(?:(?:le|ce|dès le|au|depuis le)\s+)?(?:(?P<wd>{wd})(?:\s+(?:{part}))?,?\s+)?(?P<d>{day})\s+(?P<m>{monthx})"
             rf"(?:\s+(?P<y>{year}))?(?:\s+(?P<rel>{rel}))?"), 3),
         # "en juillet", "juillet 2023", "octobre 98", "juin prochain", "début octobre"
         Rule("month", c(

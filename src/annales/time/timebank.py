@@ -23,7 +23,7 @@ SCORED_TYPES = ("DATE", "TIME")
 
 
 def split_header(raw: str) -> tuple[str | None, int]:
-    """The anchor of a ` date YYYY-MM[-DD]` first line and where the body begins."""
+    """The anchor of a ` date YYYY[-MM[-DD]]` first line and where the body begins."""
     m = HEADER.match(raw)
     return (m.group(1), m.end()) if m else (None, 0)
 
