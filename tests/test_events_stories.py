@@ -138,3 +138,23 @@ def test_a_courtesy_call_does_not_absorb_the_visit_framing_it(pipeline):
                         "Cuong, chef d'état-major général de l'Armée populaire du Vietnam, a rendu le 11 octobre "
                         "une visite de courtoisie au ministre japonais de la Défense, Kihara Minoru.", "2023-10")
     assert sorted(e["date"] for e in ev if e["cameo"] == "042") == ["2023-10", "2023-10-11"]
+
+
+def test_a_visit_in_a_relative_clause_is_its_own_fact_and_leaves_the_thread(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Le Premier ministre Pham Minh Chinh a présidé dans la matinée du 28 août, "
+                        "au Palais présidentiel à Hanoï, une cérémonie d'accueil de son homologue singapourien "
+                        "Lee Hsien Loong qui effectue une visite officielle au Vietnam du 27 au 29 août. Après la "
+                        "cérémonie d'accueil, les deux Premiers ministres se sont entretenus.", "2023-08")
+    got = {(e["cameo"], e["date"], e["date_end"]) for e in ev}
+    assert ("042", "2023-08-27", "2023-08-29") in got
+    # the talks follow the ceremony's day, not the first day of the visit told in the aside
+    assert [e["date"] for e in ev if e["cameo"] == "040"] == ["2023-08-28"]
+
+
+def test_a_full_name_opening_a_sentence_is_not_a_known_surname(pipeline):
+    ev = code(pipeline, "Hanoï (VNA) - Le 8 juillet, le ministre vietnamien des Affaires étrangères Bui Thanh Son "
+                        "a reçu la vice-ministre vénézuélienne des Affaires étrangères, Capaya Rodriguez.\n\n"
+                        "Capaya Rodriguez a ensuite rencontré le 9 juillet le vice-ministre Ha Kim Ngoc.", "2022-07")
+    names = {a["name"]: a["country"] for e in ev for a in e["actors"] + e["recipients"]}
+    assert names.get("Capaya Rodriguez") == "VEN"
+    assert "Bruno Rodriguez Parrilla" not in names

@@ -177,6 +177,10 @@ class Scanner:
                 not toks[i - 2].text.isalnum() and toks[i - 2].norm not in (",", ";"))
             if p.is_cap and p.text.isalpha() and not sent_start and not self._is_title_token(p, units, i):
                 return False
+            if sent_start and p.is_cap and p.text.isalpha() and any(
+                    toks[k].norm == p.norm and toks[k + 1].norm == toks[i].norm
+                    for k in range(len(toks) - 1) if k != i - 1):
+                return False   # "Capaya Rodriguez a apprécié …": the whole name, told earlier, opens the sentence
         if j < len(toks) and toks[j].is_cap and toks[j].text.isalpha() and toks[j].norm not in self.d.trie.root:
             return False
         if e.strict:

@@ -23,7 +23,8 @@ from .captions import pictured_sides
 from .lexicon import Lexicon, load_lexicon
 from .roles import MentionSpan, Sides, find_sides, partner_groups
 from .syntax import clause_verb, is_future, is_negated, lemma
-from .triggers import FRAME_HEADS, HOLDING_VERBS, MONTHS, YEAR_EDGES, Candidate, find_candidates, framing
+from .triggers import (FRAME_HEADS, HOLDING_VERBS, MONTHS, YEAR_EDGES, Candidate, find_candidates, framing,
+                       relative_clause)
 
 # asking or agreeing that something be done: it has not happened yet
 REQUEST_HEADS = {"demander", "appeler", "exhorter", "suggerer", "recommander", "volonte", "convenir"}
@@ -329,8 +330,10 @@ class EventCoder:
             # thread: where the wire filed it, the likeliest place (it decides no side)
             place, place_rule = state.dateline, "place:dateline"
         # -- narrative state for the next events (an event recalled in a noun phrase with
-        # its own date is background: the story's thread goes on where it was) --
-        if not cand.background and sent.start_char >= state.headline_end:
+        # its own date, or told in a relative clause ("son homologue X, qui effectue une visite
+        # au Vietnam du 27 au 29 août"), is background: the story's thread goes on where it was) --
+        aside = cand.verb is not None and relative_clause(cand.verb)
+        if not cand.background and not aside and sent.start_char >= state.headline_end:
             if gov is not None and _is_day(date):
                 state.date, state.date_end = date, date_end
                 state.ended = None

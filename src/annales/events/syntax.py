@@ -52,6 +52,12 @@ def subjects(verb: Token, max_climb: int = 4) -> tuple[list[Token], Token]:
             for s in subs:
                 if cur.dep_ == "acl:relcl" and s.lower_ in ("qui", "lequel", "laquelle"):
                     s = cur.head   # "Peter Szijjártó, qui effectue une visite": the antecedent
+                elif s.lower_ == "qui" and s.i > 0 and s.doc[s.i - 1].pos_ in ("PROPN", "NOUN"):
+                    # the same relative clause misparsed as a clause of its own: the antecedent
+                    # is the name just before "qui"
+                    s = s.doc[s.i - 1]
+                    while s.dep_.startswith("flat") and s.head.i < s.i:
+                        s = s.head
                 out.extend(with_conjuncts(s))
             return out, cur
         if cur.dep_ == "xcomp" and cur.head.i != cur.i and lemma(cur.head) in OBJECT_CONTROL:

@@ -443,13 +443,19 @@ def framing(cand: Candidate) -> bool:
         and not any(c.dep_ == "det" and "Dem" in c.morph.get("PronType") for c in cand.noun.children)
 
 
+def relative_clause(tok: Token) -> bool:
+    """A clause with "qui" for subject, however the parser hung it ("… de son homologue Lee
+    Hsien Loong qui effectue une visite …", parsed as a complement of the main verb)."""
+    return any(c.dep_.startswith("nsubj") and c.lower_ == "qui" for c in tok.children)
+
+
 def _nested(cand: Candidate, all_cands: list[Candidate]) -> bool:
     # a framed noun's borrowed clause verb is not part of it ("Dans le cadre de la visite …,
     # X a eu un entretien …": the talks are not nested in the visit)
     others = {t.i for c in all_cands if c is not cand for t in c.tokens if c.governed or t.i != c.verb.i}
     cur = cand.head
     for _ in range(4):
-        if cur.dep_ in ("conj", "acl:relcl") or cur.head.i == cur.i:
+        if cur.dep_ in ("conj", "acl:relcl") or cur.head.i == cur.i or relative_clause(cur):
             return False   # a conjunct or "X, qui effectue une visite au Vietnam": a fact of its own
         cur = cur.head
         if cand.entry.is_gift and lemma(cur) == "ceremonie":
