@@ -158,3 +158,20 @@ def test_a_full_name_opening_a_sentence_is_not_a_known_surname(pipeline):
     names = {a["name"]: a["country"] for e in ev for a in e["actors"] + e["recipients"]}
     assert names.get("Capaya Rodriguez") == "VEN"
     assert "Bruno Rodriguez Parrilla" not in names
+
+
+def test_reaching_a_document_is_an_agreement_not_a_delivery(pipeline):
+    ev = code(pipeline, "Quang Binh (VNA) - Les délégations des provinces vietnamienne de Quang Binh et lao de "
+                        "Champassak sont parvenues lundi 26 septembre à un document de coopération lors de leur "
+                        "entretien dans la ville de Dong Hoi.", "2022-09")
+    assert {e["type"] for e in ev} == {"AGREE", "CONSULT"}
+    assert all(states(e) == {"VNM", "LAO"} for e in ev)
+
+
+def test_the_one_thanked_for_a_gift_gave_it_to_the_one_thanking(pipeline):
+    ev = code(pipeline, "Le Premier ministre vietnamien Pham Minh Chinh a rencontré vendredi 11 octobre à "
+                        "Vientiane son homologue indien Narendra Modi. Le chef du gouvernement vietnamien a "
+                        "remercié l'Inde pour avoir fourni une aide urgente de 35 tonnes de biens.", "2024-10")
+    [aid] = [e for e in ev if e["type"] == "AID"]
+    assert [a["country"] for a in aid["actors"]] == ["IND"]
+    assert [a["country"] for a in aid["recipients"]] == ["VNM"]

@@ -319,7 +319,10 @@ class EventCoder:
         went = _destination(places, cand)
         if went is not None and place is not None and went.country != place.country:
             place, place_rule = went, "place:destination"   # not where the traveller came back to
-        recipients = _settle_sides(entry, code.type, sides, went or place, state)
+        # aid goes where the sentence says it went, not where the story's last event was
+        # ("a remercié l'Inde pour avoir fourni une aide" in a story filed from Vientiane)
+        told_here = place if code.type != "AID" or place_rule != "place:narrative" else None
+        recipients = _settle_sides(entry, code.type, sides, went or told_here, state)
         if len({a.country for a in sides.actors + recipients if a.country}) < 2:
             return []  # an interaction needs two identified states (or an IGO) to be coded
         if code.type == "AID" and not any(a.country for a in sides.actors):

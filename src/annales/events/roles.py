@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span, Token
 
 from ..model import Actor, Mention
-from .syntax import SUBJECT_DEPS, agents, case_of, clause_verb, lemma, objects, obliques, subjects
+from .syntax import SUBJECT_DEPS, THANKED_FOR, agents, case_of, clause_verb, lemma, objects, obliques, subjects
 from .triggers import Candidate
 
 
@@ -259,6 +259,12 @@ def _clause_sides(cand: Candidate, sent: Span, spans: list[MentionSpan], earlier
         # "a offert des vaccins au Laos et au Cambodge": one transfer to each state
         sides.partners = partner_groups(sides.recipients, sides.actors)
         sides.split = "recipients"
+        if not sides.recipients and carrier is not verb and lemma(carrier) in THANKED_FOR:
+            # "Le Premier ministre vietnamien a remercié l'Inde pour avoir fourni une aide":
+            # the one who thanks received it
+            thanker, _ = subjects(carrier, max_climb=1)
+            sides.recipients = [m.actor for m in _in(_region(thanker, trigger_ids), spans)
+                                if m.actor not in sides.actors]
         if not doer:
             # "une cérémonie de remise de masques offerts par le ministère vietnamien à la partie
             # chinoise": the participle describing the goods names the giver

@@ -15,6 +15,8 @@ OBJECT_DEPS = {"obj", "obl:arg", "iobj"}
 OBLIQUE_DEPS = {"obl", "obl:arg", "obl:mod", "nmod", "obl:agent", "iobj"}
 # climbing from a non-finite or coordinated verb to the verb whose subject it shares
 SHARES_SUBJECT = {"xcomp", "advcl", "conj", "acl", "ccomp"}
+# "remercier/féliciter X pour/d'avoir fait": X is who did it
+THANKED_FOR = {"remercier", "feliciter", "saluer"}
 OBJECT_CONTROL = {"inviter", "demander", "encourager", "exhorter", "appeler", "autoriser", "charger", "prier"}
 REFLEXIVE_FORMS = {"se", "s'", "s\u2019", "me", "m'", "nous", "vous", "te", "t'"}
 
@@ -63,6 +65,12 @@ def subjects(verb: Token, max_climb: int = 4) -> tuple[list[Token], Token]:
         if cur.dep_ == "xcomp" and cur.head.i != cur.i and lemma(cur.head) in OBJECT_CONTROL:
             # "X a invité Y à se rendre au Laos": Y is who would travel
             objs = [c for c in cur.head.children if c.dep_ in ("obj", "iobj")]
+            if objs:
+                return with_conjuncts(objs[0]), cur.head
+        if cur.dep_ in ("advcl", "xcomp") and cur.head.i != cur.i and lemma(cur.head) in THANKED_FOR \
+                and any(c.dep_ == "mark" and c.lower_ in ("pour", "de", "d'", "d’") for c in cur.children):
+            # "X a remercié l'Inde pour avoir fourni une aide": the one thanked did it
+            objs = [c for c in cur.head.children if c.dep_ == "obj"]
             if objs:
                 return with_conjuncts(objs[0]), cur.head
         if cur.dep_ in SHARES_SUBJECT and cur.head.i != cur.i:

@@ -66,7 +66,14 @@ def _needs_ok(tok: Token, entry: Trigger, extra: Token | None = None) -> bool:
 
 
 def _any_needed(tokens, entry: Trigger) -> bool:
-    return any(w.startswith(n) for t in tokens for w in (lemma(t), fold(t.text)) for n in entry.needs)
+    return any(_starts(w, n) for t in tokens for w in (lemma(t), fold(t.text)) for n in entry.needs)
+
+
+def _starts(word: str, need: str) -> bool:
+    """"vaccin" starts "vaccination"; a short need is a whole word: "don" is not "document"."""
+    if len(need) < 5:
+        return word in (need, need + "s", need + "x")
+    return word.startswith(need)
 
 
 def is_held(noun: Token) -> bool:
