@@ -126,7 +126,7 @@ def test_an_envoy_to_the_un_acts_for_the_sending_state(pipeline):
     assert envoy["name"] == "Vassily Nebenzia" and envoy["title"] == "Permanent Representative"
 
 
-def test_the_seat_of_an_organisation_is_a_place_not_a_party(pipeline):
+def test_an_organisation_beside_two_states_is_the_frame_not_a_partner(pipeline):
     ev = code(pipeline, "Hanoï (VNA) - Le vice-ministre ukrainien des Affaires étrangères, Sergiy Kyslytsya, a "
                         "rencontré le 9 janvier le ministre vietnamien des Affaires étrangères, Pham Binh Minh, "
                         "au siège des Nations unies à New York.", "2020-01")

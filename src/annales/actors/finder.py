@@ -172,9 +172,6 @@ class ActorFinder(Scanner):
                         u.i > 1 and (toks[u.i - 2].norm, toks[u.i - 1].norm) in (("a", "la"), ("a", "l")):
                     a.rule += "+locative"   # "en visite au Vietnam": probably a place
                     a.confidence = 0.6
-                elif _at_seat_of(toks, u.i):
-                    a.rule += "+locative"   # "au siège des Nations unies": a building, not a party
-                    a.confidence = 0.6
                 out.append((self._mention(text, toks, u.i, u.j, a), None))
             elif u.kind == "demonym":
                 a = self._country_actor(u.entries[0].ref, "demonym")
@@ -624,14 +621,6 @@ def _offices_of_foreign_bodies(toks, live: list[Unit]) -> list[Unit]:
                 skip.add(k + 1)
         out.append(u)
     return out
-
-
-def _at_seat_of(toks, i: int) -> bool:
-    """"au siège des Nations unies", "au siège de l'ASEAN": the name after a seat is a place."""
-    k = i - 1
-    while k >= 0 and toks[k].norm in ("de", "des", "du", "d", "l", "la"):
-        k -= 1
-    return k < i - 1 and k >= 0 and toks[k].norm == "siege"
 
 
 def _countries_from_earlier_mentions(mentions: list[Mention]) -> None:

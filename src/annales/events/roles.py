@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
+from ..actors.countries import is_igo
 from ..model import Actor, Mention
 from .syntax import SUBJECT_DEPS, THANKED_FOR, agents, case_of, clause_verb, lemma, objects, obliques, subjects
 from .triggers import Candidate
@@ -431,6 +432,9 @@ def partner_groups(partners: list[Actor], own: list[Actor]) -> list[list[Actor]]
     for a in _expand(partners):
         if a.country and a.country not in own_countries:
             groups.setdefault(a.country, []).append(a)
+    if any(not is_igo(c) for c in groups):
+        # "a rencontré X au siège des Nations unies": beside states, an organisation is the frame
+        groups = {c: g for c, g in groups.items() if not is_igo(c)}
     return list(groups.values()) if len(groups) > 1 else []
 
 
