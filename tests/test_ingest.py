@@ -28,21 +28,17 @@ def test_txt_header_and_offsets(tmp_path):
     assert a.id and a.source_id is None
 
 
-def test_txt_header_same_line_and_day(tmp_path):
+@pytest.mark.parametrize("raw,published,body", [
+    (" date 2023-07-06 Hanoï (VNA) - Le ministre est arrivé.", "2023-07-06", "Hanoï"),
+    # a crawl that knew only the year: the header is still a header, not a date in the text
+    (" date 2017\nLa Havane (VNA) - Le don a été annoncé l'année dernière.\n", "2017", "La Havane"),
+])
+def test_txt_header_forms(tmp_path, raw, published, body):
     p = tmp_path / "b.txt"
-    p.write_text(" date 2023-07-06 Hanoï (VNA) - Le ministre est arrivé.", "utf-8")
+    p.write_text(raw, "utf-8")
     [a] = _all([p])
-    assert a.published == "2023-07-06"
-    assert a.raw[a.body_start:].startswith("Hanoï")
-
-
-def test_txt_header_year_only(tmp_path):
-    """A crawl that knew only the year: the header is still a header, not a date in the text."""
-    p = tmp_path / "y.txt"
-    p.write_text(" date 2017\nLa Havane (VNA) - Le don a été annoncé l'année dernière.\n", "utf-8")
-    [a] = _all([p])
-    assert a.published == "2017"
-    assert a.raw[a.body_start:].startswith("La Havane")
+    assert a.published == published
+    assert a.raw[a.body_start:].startswith(body)
 
 
 def test_txt_without_header(tmp_path):

@@ -22,9 +22,8 @@ from .anchoring import fronted, locative, nearby, nearest_governing, nearest_in_
 from .captions import pictured_sides
 from .lexicon import Lexicon, load_lexicon
 from .roles import MentionSpan, Sides, find_sides, partner_groups
-from .syntax import clause_verb, is_future, is_negated, lemma
-from .triggers import (FRAME_HEADS, HOLDING_VERBS, MONTHS, YEAR_EDGES, Candidate, find_candidates, framing,
-                       relative_clause)
+from .syntax import clause_verb, is_future, is_negated, lemma, relative_clause
+from .triggers import FRAME_HEADS, HOLDING_VERBS, MONTHS, YEAR_EDGES, Candidate, find_candidates, framing
 
 # asking or agreeing that something be done: it has not happened yet
 REQUEST_HEADS = {"demander", "appeler", "exhorter", "suggerer", "recommander", "volonte", "convenir"}

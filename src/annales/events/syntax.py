@@ -25,6 +25,12 @@ def lemma(tok: Token) -> str:
     return fold(tok.lemma_ or tok.text)
 
 
+def relative_clause(tok: Token) -> bool:
+    """A clause with "qui" for subject, however the parser hung it ("… de son homologue Lee
+    Hsien Loong qui effectue une visite …", parsed as a complement of the main verb)."""
+    return any(c.dep_.startswith("nsubj") and c.lower_ == "qui" for c in tok.children)
+
+
 def is_reflexive(verb: Token) -> bool:
     return any(c.dep_.startswith("expl") or (c.pos_ == "PRON" and c.lower_ in REFLEXIVE_FORMS)
                for c in verb.children)

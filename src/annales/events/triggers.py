@@ -7,7 +7,8 @@ from spacy.tokens import Span, Token
 
 from ..text import fold
 from .lexicon import Lexicon, Trigger
-from .syntax import SUBJECT_DEPS, case_of, clause_verb, is_future, is_reflexive, lemma, objects, obliques
+from .syntax import (SUBJECT_DEPS, case_of, clause_verb, is_future, is_reflexive, lemma, objects, obliques,
+                     relative_clause)
 
 VERB_POS = {"VERB", "ADJ"}   # past participles in passives are sometimes tagged ADJ
 NOUN_POS = {"NOUN", "PROPN"}
@@ -448,12 +449,6 @@ def framing(cand: Candidate) -> bool:
     """A noun framing its clause and not pointing back to an event already told ("cette visite")."""
     return cand.noun is not None and not cand.governed and cand.verb.i != cand.head.i \
         and not any(c.dep_ == "det" and "Dem" in c.morph.get("PronType") for c in cand.noun.children)
-
-
-def relative_clause(tok: Token) -> bool:
-    """A clause with "qui" for subject, however the parser hung it ("… de son homologue Lee
-    Hsien Loong qui effectue une visite …", parsed as a complement of the main verb)."""
-    return any(c.dep_.startswith("nsubj") and c.lower_ == "qui" for c in tok.children)
 
 
 def _nested(cand: Candidate, all_cands: list[Candidate]) -> bool:
